@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "tthc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tthc", targets: ["tthc"]),
+        .library(name: "Catalogue", targets: ["Catalogue"]),
+        .library(name: "Formats", targets: ["Formats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 (Debian: libxml2-dev) for XML parsing and XSD validation.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The pure core: model, Vietnamese text, replay. No file I/O, no C.
+        .target(name: "Catalogue", swiftSettings: strict),
+        // Bytes in, model out: XML (libxml2 + XSD) and JSON codecs, file loading.
+        .target(
+            name: "Formats",
+            dependencies: ["Catalogue", "CLibXML2"],
+            resources: [.copy("Schemas")],
+            swiftSettings: strict
+        ),
+        // The subcommands, as a library so tests can run them in-process.
+        .target(
+            name: "TTHCCommands",
+            dependencies: [
+                "Catalogue", "Formats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Catalogue"], swiftSettings: strict),
+        .testTarget(
+            name: "TTHCCommandsTests",
+            dependencies: ["TTHCCommands", "Formats", "Catalogue"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,181 @@
+/// Replays decisions, in order of effective date, into the history of every procedure.
+///
+/// The order is fixed by the decisions' content alone (effective date, then signing date, then number,
+/// then row), never by file names or read order, so the same decisions always give the same catalogue.
+/// Every problem is reported, not just the first; a row that cannot apply is skipped and named.
+public enum Replay {
+    public struct Result: Sendable {
+        public var catalogue: Catalogue
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func run(_ input: [SourcedDecision]) -> Result {
+        var diagnostics: [Diagnostic] = []
+
+        // Decision numbers are unique; compare them the way officers write them, whatever the spacing.
+        var byNumber: [String: SourcedDecision] = [:]
+        let ordered = input.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+        var accepted: [SourcedDecision] = []
+        for sourced in ordered {
+            let number = numberKey(sourced.decision.number)
+            if let first = byNumber[number] {
+                diagnostics.append(.error(
+                    "decision \(sourced.decision.number) is already announced in \(first.location); give each decision its own number, or remove the copy",
+                    at: sourced.location))
+                continue
+            }
+            byNumber[number] = sourced
+            diagnostics += DecisionChecks.check(sourced)
+            accepted.append(sourced)
+        }
+
+        struct Event {
+            var date: LocalDate
+            var sourced: SourcedDecision
+            var index: Int
+            var item: DecisionItem { sourced.decision.items[index] }
+        }
+        var events: [Event] = []
+        for sourced in accepted {
+            let d = sourced.decision
+            for (i, item) in d.items.enumerated() {
+                let date = item.effectiveOn ?? d.effectiveDate
+                if date < d.signedOn { continue }  // reported by DecisionChecks; never applied
+                events.append(Event(date: date, sourced: sourced, index: i))
+            }
+        }
+        events.sort {
+            ($0.date, $0.sourced.decision.signedOn, $0.sourced.decision.number, $0.index)
+                < ($1.date, $1.sourced.decision.signedOn, $1.sourced.decision.number, $1.index)
+        }
+
+        var histories: [String: ProcedureHistory] = [:]
+        histories.reserveCapacity(events.count)
+
+        func inForce(_ key: String, on date: LocalDate) -> Bool {
+            guard let last = histories[key]?.versions.last else { return false }
+            return last.from <= date && last.until == nil
+        }
+
+        for event in events {
+            let item = event.item
+            let decision = event.sourced.decision
+            let location = event.sourced.location(ofItem: event.index)
+            let number = decision.number
+            let codeText = item.subjectCode?.rawValue
+            func fail(_ message: String) {
+                diagnostics.append(.error("decision \(number): \(message)", at: location, code: codeText))
+            }
+
+            switch item.action {
+            case .new:
+                guard var procedure = item.procedure else { continue }
+                let key = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
+                if inForce(key, on: event.date) {
+                    fail("new procedure \(key) is already in force since \(histories[key]!.versions.last!.from.iso) (decision \(histories[key]!.versions.last!.decision)); announce it as 'amended' instead")
+                    continue
+                }
+                procedure.code = procedure.code ?? item.code
+                let version = ProcedureVersion(
+                    procedure: procedure, decision: number, action: .new, from: event.date,
+                    partSources: allParts(number))
+                histories[key, default: ProcedureHistory(key: key)].versions.append(version)
+
+            case .amended:
+                guard let procedure = item.procedure, let code = item.subjectCode else { continue }
+                let key = code.key
+                guard inForce(key, on: event.date), var history = histories[key] else {
+                    fail("cannot amend \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); announce it as 'new', or check the code")
+                    continue
+                }
+                var previous = history.versions.removeLast()
+                previous.until = event.date
+                previous.end = .amended(decision: number)
+                var sources = previous.partSources
+                let changed = Part.changed(from: previous.procedure, to: procedure)
+                for part in changed.union(item.changedParts) { sources[part] = number }
+                let replacingSameDay = previous.from == event.date
+                if !replacingSameDay { history.versions.append(previous) }
+                history.versions.append(ProcedureVersion(
+                    procedure: procedure, decision: number, action: .amended, from: event.date,
+                    partSources: sources))
+                histories[key] = history
+
+            case .replaced:
+                guard var procedure = item.procedure, !item.replaces.isEmpty else { continue }
+                let newKey = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
+                let oldKeys = item.replaces.map(\.key)
+                var missing: [ProcedureCode] = []
+                for old in item.replaces where !inForce(old.key, on: event.date) { missing.append(old) }
+                if !missing.isEmpty {
+                    fail("cannot replace \(missing.map(\.rawValue).joined(separator: ", ")): not in force on \(event.date.iso)\(missing.count == 1 ? endNote(histories[missing[0].key]) : ""); check the codes")
+                    continue
+                }
+                if !oldKeys.contains(newKey), inForce(newKey, on: event.date) {
+                    fail("replacing procedure \(newKey) is already in force; give the replacement a new code, or announce it as 'amended'")
+                    continue
+                }
+                for old in oldKeys {
+                    var last = histories[old]!.versions.removeLast()
+                    last.until = event.date
+                    last.end = .replaced(by: [newKey], decision: number)
+                    histories[old]!.versions.append(last)
+                }
+                procedure.code = procedure.code ?? item.code
+                var history = histories[newKey] ?? ProcedureHistory(key: newKey)
+                history.replaces = Array(Set(history.replaces + oldKeys.filter { $0 != newKey })).sorted()
+                history.versions.append(ProcedureVersion(
+                    procedure: procedure, decision: number, action: .replaced, from: event.date,
+                    partSources: allParts(number)))
+                histories[newKey] = history
+
+            case .abolished:
+                guard let code = item.subjectCode else { continue }
+                let key = code.key
+                guard inForce(key, on: event.date) else {
+                    fail("cannot abolish \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); check the code and the date")
+                    continue
+                }
+                var last = histories[key]!.versions.removeLast()
+                last.until = event.date
+                last.end = .abolished(decision: number)
+                histories[key]!.versions.append(last)
+            }
+        }
+
+        var decisions: [String: Decision] = [:]
+        for sourced in accepted { decisions[sourced.decision.number] = sourced.decision }
+        return Result(
+            catalogue: Catalogue(decisions: decisions, histories: histories),
+            diagnostics: diagnostics)
+    }
+
+    /// The key of a new procedure announced without a code: the decision and its row.
+    public static func provisionalKey(decision: String, row: Int) -> String {
+        "\(decision)#\(row + 1)"
+    }
+
+    private static func allParts(_ number: String) -> [Part: String] {
+        Dictionary(uniqueKeysWithValues: Part.allCases.map { ($0, number) })
+    }
+
+    private static func numberKey(_ number: String) -> String {
+        VietnameseText.comparisonKey(number).replacingSpaces()
+    }
+
+    private static func endNote(_ history: ProcedureHistory?) -> String {
+        guard let last = history?.versions.last else { return " (no decision announces it)" }
+        if let end = last.end {
+            switch end {
+            case .abolished(let d): return " (abolished by \(d) from \(last.until!.iso))"
+            case .replaced(let by, let d): return " (replaced by \(by.joined(separator: ", ")) under \(d) from \(last.until!.iso))"
+            case .amended: return ""
+            }
+        }
+        return " (in force only from \(last.from.iso), decision \(last.decision))"
+    }
+}
+
+extension String {
+    fileprivate func replacingSpaces() -> String { filter { $0 != " " } }
+}
