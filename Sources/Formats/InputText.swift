@@ -43,7 +43,21 @@ public enum InputText {
             index += length
         }
         let text = String(decoding: body, as: UTF8.self)
-        return isASCII(body) ? text : text.precomposedStringWithCanonicalMapping
+        return isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that NFC leaves alone whatever surrounds it: below U+0300
+    /// (ASCII, Latin-1, Latin Extended-A/B), precomposed Vietnamese letters (U+1EA0–U+1EF9), common
+    /// punctuation and the đồng sign. Almost every decision is such text, and composing it again is the
+    /// most expensive step of a load; anything else (a combining mark, say) takes the full path.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The length of a well-formed UTF-8 sequence at `i`, or 0 when it is not one.
@@ -62,6 +76,4 @@ public enum InputText {
         default: return 0
         }
     }
-
-    private static func isASCII(_ s: ArraySlice<UInt8>) -> Bool { s.allSatisfy { $0 < 0x80 } }
 }
