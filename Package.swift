@@ -34,17 +34,21 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats",
+                "Catalogue", "Formats", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        // A deterministic synthetic catalogue for benchmarks and scale tests.
+        .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Catalogue"], swiftSettings: strict),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
+        .testTarget(
+            name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "TTHCCommandsTests",
-            dependencies: ["TTHCCommands", "Formats", "Catalogue"],
+            dependencies: ["TTHCCommands", "Formats", "Catalogue", "tthc"],
             swiftSettings: strict
         ),
     ]

@@ -1,1 +1,3 @@
-print("tthc")
+import TTHCCommands
+
+TTHC.runMain()

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes output so that a failure never leaves half a file, and a user's file is never overwritten
+/// by accident: write to a temporary file beside the target, then rename it into place.
+public enum SafeWriter {
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `text` to `path`. Refuses to replace an existing file unless `force` is set.
+    public static func write(_ text: String, to path: String, force: Bool) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path), !force {
+            throw Refusal(description: "\(path): error: the file exists; choose another name, or pass --force to replace it")
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tthc-\(UUID().uuidString)")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            // rename(2) replaces the target atomically: readers see the old file or the new, never half.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw Refusal(description: "\(path): error: cannot write the file (\(String(cString: strerror(errno))))")
+            }
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Fills a new folder through `body`, then moves it into place as a whole. Refuses an existing
+    /// non-empty folder unless `force` is set (then the old folder is replaced only after success).
+    public static func writeFolder(_ path: String, force: Bool, _ body: (String) throws -> Void) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let exists = fm.fileExists(atPath: url.path)
+        if exists, !force, let contents = try? fm.contentsOfDirectory(atPath: url.path), !contents.isEmpty {
+            throw Refusal(description: "\(path): error: the folder exists and is not empty; choose another, or pass --force to replace it")
+        }
+        let parent = url.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).tthc-\(UUID().uuidString)")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try body(staging.path)
+            if exists {
+                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
+                try fm.moveItem(at: url, to: old)
+                try fm.moveItem(at: staging, to: url)
+                try? fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: staging, to: url)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+}

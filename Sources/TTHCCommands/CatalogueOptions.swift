@@ -1,0 +1,67 @@
+import ArgumentParser
+import Catalogue
+import Formats
+import Foundation
+
+/// Options every command that reads the catalogue shares.
+struct CatalogueOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The catalogue folder (province.json and decisions/).", valueName: "DIR"))
+    var catalogue: String = "catalogue"
+
+    /// Loads and replays the catalogue, printing every diagnostic. Throws `ExitCode(1)` on errors so
+    /// no command goes on from a broken catalogue.
+    func load(extra: [String] = [], allowErrors: Bool = false) throws -> LoadedCatalogue {
+        let folder = CatalogueFolder.load(catalogue, extra: extra, progress: Console.progress("Đang đọc quyết định"))
+        let replay = Replay.run(folder.decisions)
+        let diagnostics = folder.diagnostics + replay.diagnostics
+        Console.report(diagnostics)
+        if diagnostics.hasErrors, !allowErrors {
+            Console.error("tthc: \(diagnostics.errors.count) error(s) in the catalogue; fix them and run again (nothing was written)")
+            throw ExitCode(1)
+        }
+        return LoadedCatalogue(folder: folder, catalogue: replay.catalogue, diagnostics: diagnostics)
+    }
+}
+
+struct LoadedCatalogue {
+    var folder: CatalogueFolder
+    var catalogue: Catalogue
+    var diagnostics: [Diagnostic]
+
+    var province: Province? { folder.province }
+
+    /// The line every output starts or ends with when the data is made up.
+    var sampleNotice: String? {
+        province?.sample == true ? "⚠ \(Province.sampleNotice)" : nil
+    }
+}
+
+/// A date on the command line: `YYYY-MM-DD`, or `today`.
+struct DateArgument: ExpressibleByArgument {
+    var date: LocalDate
+
+    init?(argument: String) {
+        if argument == "today" {
+            date = .today
+        } else if let d = LocalDate(iso: argument) {
+            date = d
+        } else {
+            return nil
+        }
+    }
+
+    static var defaultValueDescription: String { "today" }
+}
+
+extension LocalDate {
+    /// Today in Vietnam (UTC+7), where decisions take effect.
+    static var today: LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+extension Level: ExpressibleByArgument {}
+extension FileFormat: ExpressibleByArgument {}

@@ -1,0 +1,36 @@
+import Catalogue
+import Foundation
+
+/// Where commands write: results to standard output, diagnostics and progress to standard error.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Whether standard error is a terminal a person watches (and not CI): only then show progress.
+    static var showsProgress: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Prints diagnostics, errors first within each file, in reading order.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics.sortedForDisplay { error(d.description) }
+    }
+
+    /// A progress line that rewrites itself on a terminal and says nothing elsewhere.
+    static func progress(_ label: String) -> (@Sendable (Int, Int) -> Void)? {
+        guard showsProgress else { return nil }
+        return { done, total in
+            guard done == total || done % max(1, total / 100) == 0 else { return }
+            let line = "\r\(label) \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : "")
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}
+
+func Foundation_exit(_ code: Int32) -> Never { exit(code) }
