@@ -1,7 +1,7 @@
 /// A part of a procedure, as an amending decision names it ("sửa đổi thời hạn giải quyết, phí").
 ///
 /// The history records which decision last set each part, and `tthc validate` checks that an amended
-/// item's declared parts are the parts that really changed; both compare parts through `value(in:)`.
+/// item's declared parts are the parts that really changed; both compare parts through `differs(_:_:)`.
 public enum Part: String, Codable, CaseIterable, Sendable, Comparable {
     case name
     case code
@@ -52,36 +52,42 @@ public enum Part: String, Codable, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// The part's content in a procedure, comparable across versions.
-    public func value(in p: Procedure) -> AnyHashable {
+    /// Whether this part differs between two versions. Compares typed values directly: replay and
+    /// the synthetic generator call it for every amendment, and boxing into `AnyHashable` was most
+    /// of their cost.
+    public func differs(_ a: Procedure, _ b: Procedure) -> Bool {
+        func channels<T: Equatable>(_ value: (Channel) -> T) -> Bool {
+            a.channels.count != b.channels.count
+                || zip(a.channels, b.channels).contains { $0.method != $1.method || value($0) != value($1) }
+        }
         switch self {
-        case .name: p.name
-        case .code: p.code?.rawValue
-        case .levels: p.levels
-        case .fields: p.fields
-        case .reception: p.reception
-        case .steps: p.steps
-        case .channels: p.channels.map { [AnyHashable($0.method), AnyHashable($0.description)] }
-        case .processingTime: p.channels.map { [AnyHashable($0.method), AnyHashable($0.time)] }
-        case .fees: p.channels.map { [AnyHashable($0.method), AnyHashable($0.fees)] }
-        case .dossier: p.dossier
-        case .subjects: p.subjects
-        case .agencies: p.agencies
-        case .results: p.results
-        case .forms: p.forms
-        case .requirements: p.requirements
-        case .legalBasis: p.legalBases
-        case .online: p.online
-        case .type: p.type
-        case .annualVolume: p.annualVolume
-        case .keywords: p.keywords
-        case .notes: p.notes
+        case .name: return a.name != b.name
+        case .code: return a.code != b.code
+        case .levels: return a.levels != b.levels
+        case .fields: return a.fields != b.fields
+        case .reception: return a.reception != b.reception
+        case .steps: return a.steps != b.steps
+        case .channels: return channels(\.description)
+        case .processingTime: return channels(\.time)
+        case .fees: return channels(\.fees)
+        case .dossier: return a.dossier != b.dossier
+        case .subjects: return a.subjects != b.subjects
+        case .agencies: return a.agencies != b.agencies
+        case .results: return a.results != b.results
+        case .forms: return a.forms != b.forms
+        case .requirements: return a.requirements != b.requirements
+        case .legalBasis: return a.legalBases != b.legalBases
+        case .online: return a.online != b.online
+        case .type: return a.type != b.type
+        case .annualVolume: return a.annualVolume != b.annualVolume
+        case .keywords: return a.keywords != b.keywords
+        case .notes: return a.notes != b.notes
         }
     }
 
     /// The parts whose content differs between two versions of a procedure.
     public static func changed(from old: Procedure, to new: Procedure) -> Set<Part> {
-        Set(allCases.filter { $0.value(in: old) != $0.value(in: new) })
+        Set(allCases.filter { $0.differs(old, new) })
     }
 
     public static func < (a: Part, b: Part) -> Bool {

@@ -62,8 +62,8 @@ struct SyntheticContentTests {
         #expect(a.entries.map(\.key) == b.entries.map(\.key))
         let pairs = zip(a.procedures, b.procedures)
         #expect(pairs.allSatisfy { $0.name == $1.name && $0.fields == $1.fields && $0.levels == $1.levels })
-        let differingTimes = pairs.filter { Part.processingTime.value(in: $0) != Part.processingTime.value(in: $1) }.count
-        let differingFees = pairs.filter { Part.fees.value(in: $0) != Part.fees.value(in: $1) }.count
+        let differingTimes = pairs.filter { Part.processingTime.differs($0, $1) }.count
+        let differingFees = pairs.filter { Part.fees.differs($0, $1) }.count
         let same = pairs.filter { $0 == $1 }.count
         #expect(differingTimes > 200, "times differ in \(differingTimes)")
         #expect(differingFees > 50, "fees differ in \(differingFees)")
