@@ -1,0 +1,268 @@
+import Catalogue
+
+/// Writes the canonical XML form: UTF-8, an XML declaration, two-space indentation, members in the
+/// order of the JSON keys, attributes before child elements, defaults and empty lists left out — so
+/// the same model always gives the same bytes, and reading them back gives the same model.
+///
+/// Every value is escaped: `&`, `<`, `>` in text; also `"` and line breaks/tabs (as character
+/// references, which attribute-value normalisation would otherwise turn into spaces) in attributes.
+/// Characters XML 1.0 cannot carry at all (C0 controls other than tab and line breaks) are dropped.
+/// Optional text that is empty or blank is left out, as the schema has no empty text.
+struct XMLWriter {
+    private var out: [UInt8] = []
+    private var depth = 0
+
+    init() {
+        out.reserveCapacity(16 * 1024)
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    }
+
+    var output: String { String(decoding: out, as: UTF8.self) }
+
+    // MARK: The document
+
+    mutating func root(_ decision: Decision) {
+        element("decision", rootAttributes + [
+            ("number", decision.number),
+            ("signedOn", decision.signedOn.iso),
+            ("effectiveOn", decision.effectiveOn?.iso),
+            ("parentDecision", decision.parentDecision),
+        ]) { w in
+            w.text("place", decision.place)
+            w.text("authority", decision.authority, required: true)
+            if let signer = decision.signer {
+                w.element("signer", []) { w in
+                    w.text("name", signer.name, required: true)
+                    w.text("onBehalfOf", signer.onBehalfOf)
+                    w.text("title", signer.title, required: true)
+                }
+            }
+            w.text("title", decision.title, required: true)
+            w.list("legalBases", decision.legalBases) { w, basis in w.legalBasis(basis) }
+            w.list("items", decision.items) { w, item in w.item(item) }
+        }
+    }
+
+    mutating func root(_ procedure: Procedure) {
+        self.procedure(procedure, extra: rootAttributes)
+    }
+
+    private var rootAttributes: [(String, String?)] {
+        [("xmlns", XMLFormat.namespace), ("version", XMLFormat.version)]
+    }
+
+    private mutating func legalBasis(_ basis: LegalBasis) {
+        element("legalBasis", [("number", basis.number), ("issuedOn", basis.issuedOn?.iso)]) { w in
+            w.text("title", basis.title)
+            w.text("article", basis.article)
+        }
+    }
+
+    private mutating func item(_ item: DecisionItem) {
+        element("item", [
+            ("action", item.action.rawValue),
+            ("code", item.code?.rawValue),
+            ("level", item.level?.rawValue),
+            ("effectiveOn", item.effectiveOn?.iso),
+        ]) { w in
+            w.text("name", item.name)
+            if let field = item.field { w.field(field) }
+            w.list("replaces", item.replaces) { w, code in w.text("code", code.rawValue, required: true) }
+            w.list("changedParts", item.changedParts) { w, part in w.text("part", part.rawValue, required: true) }
+            w.text("basis", item.basis)
+            if let procedure = item.procedure { w.procedure(procedure, extra: []) }
+        }
+    }
+
+    private mutating func procedure(_ p: Procedure, extra: [(String, String?)]) {
+        element("procedure", extra + [
+            ("code", p.code?.rawValue),
+            ("type", p.type == .ordinary ? nil : p.type.rawValue),
+            ("annualVolume", p.annualVolume.map(String.init)),
+        ]) { w in
+            w.text("name", p.name, required: true)
+            w.list("levels", p.levels) { w, level in w.text("level", level.rawValue, required: true) }
+            w.list("fields", p.fields) { w, field in w.field(field) }
+            w.list("reception", p.reception) { w, r in
+                w.element("place", [("place", r.place.rawValue)]) { w in
+                    w.list("communes", r.communes) { w, code in w.text("commune", code, required: true) }
+                    w.text("name", r.name)
+                }
+            }
+            w.list("steps", p.steps) { w, group in
+                w.element("group", []) { w in
+                    w.text("case", group.caseName)
+                    w.list("steps", group.steps) { w, step in
+                        w.element("step", []) { w in
+                            w.text("title", step.title)
+                            w.text("text", step.text, required: true)
+                        }
+                    }
+                }
+            }
+            w.list("channels", p.channels) { w, channel in w.channel(channel) }
+            if p.dossier != Dossier() { w.dossier(p.dossier) }
+            w.list("subjects", p.subjects) { w, s in w.text("subject", s, required: true) }
+            w.list("agencies", p.agencies) { w, agency in
+                w.element("agency", [("role", agency.role.rawValue)]) { w in w.text("name", agency.name, required: true) }
+            }
+            w.list("results", p.results) { w, result in
+                w.element("result", [("code", result.code)]) { w in w.text("name", result.name, required: true) }
+            }
+            w.list("forms", p.forms) { w, form in
+                w.element("form", [("code", form.code), ("file", form.file)]) { w in
+                    w.text("name", form.name, required: true)
+                    w.text("source", form.source)
+                }
+            }
+            w.list("requirements", p.requirements) { w, r in
+                w.element("requirement", []) { w in
+                    w.text("text", r.text, required: true)
+                    w.text("basis", r.basis)
+                }
+            }
+            w.list("legalBases", p.legalBases) { w, basis in w.legalBasis(basis) }
+            if let online = p.online {
+                w.element("online", [("level", online.level.rawValue), ("url", online.url)]) { w in
+                    w.list("codes", online.codes) { w, code in w.text("code", code, required: true) }
+                }
+            }
+            w.list("keywords", p.keywords) { w, k in w.text("keyword", k, required: true) }
+            w.text("notes", p.notes)
+        }
+    }
+
+    private mutating func field(_ field: Field) {
+        element("field", [("code", field.code)]) { w in w.text("name", field.name, required: true) }
+    }
+
+    private mutating func channel(_ channel: Channel) {
+        element("channel", [("method", channel.method.rawValue)]) { w in
+            let time = channel.time
+            w.element("time", [("value", time.value?.description), ("unit", time.unit?.rawValue)]) { w in
+                w.text("text", time.text)
+                w.list("stages", time.stages) { w, stage in
+                    w.element("stage", [("value", stage.value?.description), ("unit", stage.unit?.rawValue)]) { w in
+                        w.text("name", stage.name, required: true)
+                    }
+                }
+            }
+            w.list("fees", channel.fees) { w, fee in
+                w.element("fee", [("kind", fee.kind.rawValue), ("amount", fee.amount?.description), ("currency", fee.currency)]) { w in
+                    w.text("text", fee.text)
+                    w.text("description", fee.description)
+                    w.list("exemptions", fee.exemptions) { w, e in w.text("exemption", e, required: true) }
+                }
+            }
+            w.text("description", channel.description)
+        }
+    }
+
+    private mutating func dossier(_ dossier: Dossier) {
+        element("dossier", [("sets", dossier.sets.map(String.init))]) { w in
+            w.list("cases", dossier.cases) { w, c in
+                w.element("case", []) { w in
+                    w.text("name", c.name)
+                    w.list("items", c.items) { w, item in
+                        w.element("item", [
+                            ("code", item.code),
+                            ("originals", item.originals == 1 ? nil : String(item.originals)),
+                            ("copies", item.copies == 0 ? nil : String(item.copies)),
+                            ("required", item.required ? nil : "false"),
+                            ("presentation", item.presentation == .submit ? nil : item.presentation.rawValue),
+                        ]) { w in
+                            w.text("name", item.name, required: true)
+                            w.text("form", item.form)
+                            w.text("note", item.note)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Markup
+
+    /// An element with its attributes (nil values left out) and children; `<name …/>` when it has none.
+    private mutating func element(_ name: String, _ attributes: [(String, String?)], _ children: (inout XMLWriter) -> Void) {
+        indent()
+        raw("<")
+        raw(name)
+        for (key, value) in attributes {
+            guard let value else { continue }
+            raw(" ")
+            raw(key)
+            raw("=\"")
+            escaped(value, attribute: true)
+            raw("\"")
+        }
+        let mark = out.count
+        raw(">\n")
+        depth += 1
+        let before = out.count
+        children(&self)
+        depth -= 1
+        if out.count == before {
+            out.removeSubrange(mark...)
+            raw("/>\n")
+        } else {
+            indent()
+            raw("</")
+            raw(name)
+            raw(">\n")
+        }
+    }
+
+    /// A wrapper element holding one entry per value; nothing for an empty list.
+    private mutating func list<T>(_ name: String, _ values: [T], _ entry: (inout XMLWriter, T) -> Void) {
+        guard !values.isEmpty else { return }
+        element(name, []) { w in
+            for value in values { entry(&w, value) }
+        }
+    }
+
+    /// A text element. Optional text that is empty or blank is left out; required text is always written.
+    private mutating func text(_ name: String, _ value: String?, required: Bool = false) {
+        guard let value else { return }
+        if !required, value.allSatisfy(\.isWhitespace) { return }
+        indent()
+        raw("<")
+        raw(name)
+        raw(">")
+        escaped(value, attribute: false)
+        raw("</")
+        raw(name)
+        raw(">\n")
+    }
+
+    private mutating func indent() {
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    }
+
+    private mutating func raw(_ s: String) {
+        out.append(contentsOf: s.utf8)
+    }
+
+    private mutating func escaped(_ s: String, attribute: Bool) {
+        var utf8 = s.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            defer { previous = (previous.1, byte) }
+            switch byte {
+            case 0xBE...0xBF where previous == (0xEF, 0xBF):
+                // U+FFFE and U+FFFF are not XML characters: drop the whole sequence.
+                out.removeLast(2)
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case UInt8(ascii: ">"): raw("&gt;")
+            case UInt8(ascii: "\"") where attribute: raw("&quot;")
+            case 0x0A where attribute: raw("&#10;")
+            case 0x0D: raw("&#13;")
+            case 0x09 where attribute: raw("&#9;")
+            case 0x09, 0x0A: out.append(byte)
+            case 0x00..<0x20: continue  // not representable in XML 1.0
+            default: out.append(byte)
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Catalogue
+import Foundation
+import Testing
+@testable import Formats
+
+/// Model → XML → model is exact, the writer's output is canonical and valid, and XML ↔ JSON agree.
+@Suite struct XMLRoundTripTests {
+    @Test func fullDecisionRoundTripsExactly() throws {
+        let xml = XMLFormat.write(XMLSamples.fullDecision)
+        let read = try XMLSamples.decision(xml)
+        #expect(read.decision == XMLSamples.fullDecision)
+        // Every part really was written, not dropped and defaulted back.
+        let procedure = try #require(read.decision.items.first?.procedure)
+        #expect(procedure == XMLSamples.fullProcedure)
+        #expect(procedure.dossier.cases[0].items[1].presentation == .show)
+        #expect(procedure.channels[0].time.value == DecimalNumber("16.5"))
+    }
+
+    @Test func standaloneProcedureRoundTripsExactly() throws {
+        let xml = XMLFormat.write(XMLSamples.fullProcedure)
+        #expect(xml.contains("<procedure xmlns=\"urn:tthc:1\" version=\"1\" code=\"1.004222.000.00.00.H29\""))
+        guard case .procedure(let procedure, let location) = try XMLFormat.read(XMLSamples.bytes(xml), file: "p.xml") else {
+            Issue.record("expected a procedure")
+            return
+        }
+        #expect(procedure == XMLSamples.fullProcedure)
+        #expect(location == SourceLocation(file: "p.xml", line: 2, column: 1))
+    }
+
+    @Test func writingIsDeterministicAndIdempotent() throws {
+        let first = XMLFormat.write(XMLSamples.fullDecision)
+        #expect(first == XMLFormat.write(XMLSamples.fullDecision))
+        let again = XMLFormat.write(try XMLSamples.decision(first).decision)
+        #expect(again == first)
+        #expect(first.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<decision xmlns=\"urn:tthc:1\" version=\"1\" number=\"3218/QĐ-UBND\""))
+        #expect(first.hasSuffix("</decision>\n"))
+    }
+
+    @Test func writerOutputValidatesAgainstTheSchema() throws {
+        // Our own validator accepts it (reading succeeds only after XSD validation) …
+        for xml in [XMLFormat.write(XMLSamples.fullDecision), XMLFormat.write(XMLSamples.fullProcedure)] {
+            _ = try XMLFormat.read(XMLSamples.bytes(xml), file: "w.xml")
+            // … and so does xmllint, where it is installed, against the shipped XSD.
+            if let lint = try XMLSamples.xmllint(xml) {
+                #expect(lint.status == 0, "\(lint.output)")
+            }
+        }
+    }
+
+    @Test func defaultsAndEmptyListsAreLeftOut() throws {
+        let procedure = Procedure(
+            name: "Cấp bản sao từ sổ gốc",
+            dossier: Dossier(cases: [DossierCase(items: [DossierItem(name: "Đơn đề nghị")])]))
+        let xml = XMLFormat.write(procedure)
+        #expect(xml == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <procedure xmlns="urn:tthc:1" version="1">
+              <name>Cấp bản sao từ sổ gốc</name>
+              <dossier>
+                <cases>
+                  <case>
+                    <items>
+                      <item>
+                        <name>Đơn đề nghị</name>
+                      </item>
+                    </items>
+                  </case>
+                </cases>
+              </dossier>
+            </procedure>
+
+            """)
+        // And an item written with every default spelled out reads as the same model.
+        let explicit = """
+            <procedure xmlns="urn:tthc:1" type="ordinary">
+              <name>Cấp bản sao từ sổ gốc</name>
+              <levels/>
+              <dossier><cases><case><items>
+                <item originals="1" copies="0" required="true" presentation="submit"><name>Đơn đề nghị</name></item>
+              </items></case></cases></dossier>
+            </procedure>
+            """
+        guard case .procedure(let read, _) = try XMLFormat.read(XMLSamples.bytes(explicit), file: "e.xml") else {
+            Issue.record("expected a procedure")
+            return
+        }
+        #expect(read == procedure)
+    }
+
+    @Test func textIsEscaped() throws {
+        let procedure = Procedure(
+            code: ProcedureCode("A&B"), name: "Tên <có> \"ký tự\" & 'đặc biệt' ]]>",
+            forms: [Form(name: "Mẫu", file: "a\"b<c>&d.docx")])
+        let xml = XMLFormat.write(procedure)
+        #expect(xml.contains("<name>Tên &lt;có&gt; \"ký tự\" &amp; 'đặc biệt' ]]&gt;</name>"))
+        #expect(xml.contains("file=\"a&quot;b&lt;c&gt;&amp;d.docx\""))
+        guard case .procedure(let read, _) = try XMLFormat.read(XMLSamples.bytes(xml), file: "x.xml") else {
+            Issue.record("expected a procedure")
+            return
+        }
+        #expect(read == procedure)
+    }
+
+    @Test func blankOptionalTextIsLeftOutAndControlCharactersDropped() throws {
+        let procedure = Procedure(name: "Tên\u{07}", notes: "   ")
+        let xml = XMLFormat.write(procedure)
+        #expect(!xml.contains("notes"))
+        #expect(!xml.contains("\u{07}"))
+        guard case .procedure(let read, _) = try XMLFormat.read(XMLSamples.bytes(xml), file: "x.xml") else {
+            Issue.record("expected a procedure")
+            return
+        }
+        #expect(read == Procedure(name: "Tên"))
+    }
+
+    /// XML → model → JSON (the model's Codable encoding, root `{"decision": …}`) → model → XML is lossless.
+    @Test func xmlToJSONAndBackIsLossless() throws {
+        struct DecisionFile: Codable, Equatable { var decision: Decision }
+        let xml = XMLFormat.write(XMLSamples.fullDecision)
+        let fromXML = try XMLSamples.decision(xml).decision
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try encoder.encode(DecisionFile(decision: fromXML))
+        let fromJSON = try JSONDecoder().decode(DecisionFile.self, from: json).decision
+        #expect(fromJSON == fromXML)
+        #expect(XMLFormat.write(fromJSON) == xml)
+    }
+
+    /// Every element and attribute name the writer uses is a JSON key of the model (or a list entry name).
+    @Test func namesAreTheJSONKeys() throws {
+        struct DecisionFile: Codable { var decision: Decision }
+        let json = try JSONEncoder().encode(DecisionFile(decision: XMLSamples.fullDecision))
+        var keys = Set<String>()
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (k, v) in object { keys.insert(k); collect(v) }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(try JSONSerialization.jsonObject(with: json))
+        let entryNames: Set<String> = [
+            "level", "field", "place", "group", "step", "channel", "fee", "exemption", "case", "item", "subject",
+            "agency", "result", "form", "requirement", "legalBasis", "code", "keyword", "part", "stage", "commune",
+        ]
+        // The document after the XML declaration.
+        let xml = XMLFormat.write(XMLSamples.fullDecision).drop { $0 != "\n" }
+        var names = Set<String>()
+        // Element names after '<' and attribute names before '="'.
+        let scanner = xml.unicodeScalars.map(Character.init)
+        var i = 0
+        while i < scanner.count {
+            if scanner[i] == "<", i + 1 < scanner.count, scanner[i + 1].isLetter {
+                var j = i + 1, name = ""
+                while j < scanner.count, scanner[j].isLetter { name.append(scanner[j]); j += 1 }
+                names.insert(name)
+            }
+            if scanner[i] == " ", i + 1 < scanner.count, scanner[i + 1].isLetter {
+                var j = i + 1, name = ""
+                while j < scanner.count, scanner[j].isLetter { name.append(scanner[j]); j += 1 }
+                if j + 1 < scanner.count, scanner[j] == "=", scanner[j + 1] == "\"" { names.insert(name) }
+            }
+            i += 1
+        }
+        let unexplained = names.subtracting(keys).subtracting(entryNames).subtracting(["decision", "procedure", "xmlns", "version"])
+        #expect(unexplained.isEmpty, "XML names that are no JSON key: \(unexplained.sorted())")
+    }
+}
