@@ -24,6 +24,15 @@ public enum InputText {
                 "the file is UTF-16; save it as UTF-8 (in LibreOffice or Notepad: Save As, encoding UTF-8)",
                 at: SourceLocation(file: file, line: 1, column: 1)))
         }
+        // The usual case: valid UTF-8 with no NUL, checked by the standard library in one fast pass.
+        if let text = body.withUnsafeBufferPointer({ buffer -> String? in
+            guard let base = buffer.baseAddress, memchr(base, 0, buffer.count) == nil else { return nil }
+            return String(validating: buffer, as: UTF8.self)
+        }) {
+            return isSurelyNFC(utf8: body) ? text : text.precomposedStringWithCanonicalMapping
+        }
+        if body.isEmpty { return "" }
+        // Otherwise find the first bad byte, to say where it is.
         var line = 1, column = 1
         var index = body.startIndex
         while index < body.endIndex {
@@ -43,21 +52,36 @@ public enum InputText {
             index += length
         }
         let text = String(decoding: body, as: UTF8.self)
-        return isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        return isSurelyNFC(utf8: body) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// True when every scalar is one that NFC leaves alone whatever surrounds it: below U+0300
+    /// True when every character is one that NFC leaves alone whatever surrounds it: below U+0300
     /// (ASCII, Latin-1, Latin Extended-A/B), precomposed Vietnamese letters (U+1EA0–U+1EF9), common
-    /// punctuation and the đồng sign. Almost every decision is such text, and composing it again is the
-    /// most expensive step of a load; anything else (a combining mark, say) takes the full path.
-    static func isSurelyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x300, 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: continue
-            default: return false
+    /// punctuation (U+2010–U+2027, U+2030–U+205E) and the đồng sign (U+20AB). Almost every decision is
+    /// such text, and composing it again was the most expensive step of a load; anything else (a
+    /// combining mark, say) takes the full path. Works on valid UTF-8 bytes without decoding them.
+    static func isSurelyNFC(utf8 bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                if b < 0xE0 {
+                    // Two bytes: U+0080–U+07FF; below U+0300 means lead byte C2…CB.
+                    if b > 0xCB { return false }
+                    i += 2
+                    continue
+                }
+                guard b < 0xF0, i + 2 < n else { return false }
+                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+                switch scalar {
+                case 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: i += 3
+                default: return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// The length of a well-formed UTF-8 sequence at `i`, or 0 when it is not one.
