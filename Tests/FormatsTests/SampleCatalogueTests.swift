@@ -1,12 +1,12 @@
 import Catalogue
+import Formats
 import Foundation
 import Testing
 
 /// The bundled sample province in `catalogue/`: what the README's first command runs on and what the
 /// review rules are shown on, so it must replay cleanly and exercise every part of the model.
 ///
-/// Until the JSON loader of `Formats` is wired in, the files are read here with Foundation's
-/// `JSONDecoder`, which is the model's own `Codable` format.
+/// Read with the same loader `tthc` uses (`CatalogueFolder`), XML and JSON alike.
 @Suite("Bundled sample catalogue")
 struct SampleCatalogueTests {
     let sample: SampleCatalogue
@@ -190,32 +190,17 @@ struct SampleCatalogueTests {
     @Test func everyTextIsNFC() throws {
         for file in sample.files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(text == text.precomposedStringWithCanonicalMapping, "\(file.lastPathComponent) is not NFC")
-            let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
-            var notNFC: [String] = []
-            Self.strings(in: json) { if $0 != $0.precomposedStringWithCanonicalMapping { notNFC.append($0) } }
-            #expect(notNFC.isEmpty, "\(file.lastPathComponent): \(notNFC.prefix(3))")
-        }
-    }
-
-    private static func strings(in value: Any, _ visit: (String) -> Void) {
-        switch value {
-        case let s as String: visit(s)
-        case let a as [Any]: for v in a { strings(in: v, visit) }
-        case let d as [String: Any]:
-            for (k, v) in d {
-                visit(k)
-                strings(in: v, visit)
-            }
-        default: break
+            // String's == compares canonical equivalence, so compare the scalars themselves.
+            let composed = text.precomposedStringWithCanonicalMapping
+            #expect(text.unicodeScalars.elementsEqual(composed.unicodeScalars), "\(file.lastPathComponent) is not NFC")
+            #expect(!text.contains("&#"), "\(file.lastPathComponent) spells characters as references")
+            #expect(!text.contains("\\u"), "\(file.lastPathComponent) spells characters as escapes")
         }
     }
 }
 
 /// The sample read from disk and replayed once per suite instance.
 struct SampleCatalogue: Sendable {
-    private struct Root: Decodable { let decision: Decision }
-
     let files: [URL]
     let decisions: [Decision]
     let province: Province
@@ -234,26 +219,12 @@ struct SampleCatalogue: Sendable {
     static let folder = repository.appendingPathComponent("catalogue")
 
     static func load() throws -> SampleCatalogue {
-        let decisionsFolder = folder.appendingPathComponent("decisions")
-        guard let enumerator = FileManager.default.enumerator(at: decisionsFolder, includingPropertiesForKeys: nil) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: decisionsFolder.path])
-        }
-        var decisionFiles: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension == "json" { decisionFiles.append(url) }
-        decisionFiles.sort { $0.path < $1.path }
-
-        let decoder = JSONDecoder()
-        var decisions: [Decision] = []
-        var sourced: [SourcedDecision] = []
-        let prefix = repository.path.hasSuffix("/") ? repository.path : repository.path + "/"
-        for url in decisionFiles {
-            let decision = try decoder.decode(Root.self, from: Data(contentsOf: url)).decision
-            decisions.append(decision)
-            let relative = url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path
-            sourced.append(SourcedDecision(decision: decision, location: SourceLocation(file: relative)))
-        }
-        let provinceFile = folder.appendingPathComponent("province.json")
-        let province = try decoder.decode(Province.self, from: Data(contentsOf: provinceFile))
-        return SampleCatalogue(files: decisionFiles + [provinceFile], decisions: decisions, province: province, result: Replay.run(sourced))
+        let loaded = CatalogueFolder.load(folder.path)
+        if loaded.diagnostics.hasErrors { throw FormatError(loaded.diagnostics) }
+        let province = try #require(loaded.province)
+        let files = loaded.files.map { URL(fileURLWithPath: $0) } + [folder.appendingPathComponent(CatalogueFolder.provinceFile)]
+        return SampleCatalogue(
+            files: files, decisions: loaded.decisions.map(\.decision), province: province,
+            result: Replay.run(loaded.decisions))
     }
 }
