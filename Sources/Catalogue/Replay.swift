@@ -94,6 +94,10 @@ public enum Replay {
                 var sources = previous.partSources
                 let changed = Part.changed(from: previous.procedure, to: procedure)
                 for part in changed.union(item.changedParts) { sources[part] = number }
+                if !item.changedParts.isEmpty {
+                    diagnostics += declarationMismatches(
+                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: location)
+                }
                 let replacingSameDay = previous.from == event.date
                 if !replacingSameDay { history.versions.append(previous) }
                 history.versions.append(ProcedureVersion(
@@ -148,6 +152,27 @@ public enum Replay {
         return Result(
             catalogue: Catalogue(decisions: decisions, histories: histories),
             diagnostics: diagnostics)
+    }
+
+    /// An amended row should declare exactly the parts it changes: reviewers read the declaration,
+    /// citizens live with the content.
+    static func declarationMismatches(
+        declared: Set<Part>, changed: Set<Part>, decision: String, code: ProcedureCode, at location: SourceLocation
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let unchanged = declared.subtracting(changed).sorted()
+        let undeclared = changed.subtracting(declared).sorted()
+        if !unchanged.isEmpty {
+            out.append(.warning(
+                "decision \(decision): amends \(code) declaring \(unchanged.map(\.rawValue).joined(separator: ", ")) changed, but the content of \(unchanged.count == 1 ? "that part" : "those parts") is the same as before; remove \(unchanged.count == 1 ? "it" : "them") from changedParts or change the content",
+                at: location, code: code.rawValue))
+        }
+        if !undeclared.isEmpty {
+            out.append(.warning(
+                "decision \(decision): amends \(code) and changes \(undeclared.map(\.rawValue).joined(separator: ", ")) without declaring \(undeclared.count == 1 ? "it" : "them"); add \(undeclared.count == 1 ? "it" : "them") to changedParts",
+                at: location, code: code.rawValue))
+        }
+        return out
     }
 
     /// The key of a new procedure announced without a code: the decision and its row.

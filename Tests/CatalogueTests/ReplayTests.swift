@@ -171,3 +171,36 @@ struct ReplayTests {
         #expect(errors.map { $0.location?.line } == [10, 20, 30])
     }
 }
+
+@Suite("Declared changed parts of amendments")
+struct ChangedPartsDeclarationTests {
+    let base = decision("100/QĐ-UBND", signed: "2025-07-01", [new(procedure("1.004222", "Đăng ký thường trú", days: 7, fee: 20000))])
+
+    @Test func anHonestDeclarationGivesNoWarning() {
+        let d = decision("200/QĐ-UBND", signed: "2026-01-01", [
+            amend(procedure("1.004222", "Đăng ký thường trú", days: 5, fee: 20000), parts: [.processingTime]),
+        ])
+        #expect(replay([base, d]).diagnostics.isEmpty)
+    }
+
+    @Test func aDeclaredPartThatDidNotChangeIsAWarning() throws {
+        let d = decision("200/QĐ-UBND", signed: "2026-01-01", [
+            amend(procedure("1.004222", "Đăng ký thường trú", days: 5, fee: 20000), parts: [.processingTime, .fees]),
+        ])
+        let warnings = replay([base, d]).diagnostics
+        #expect(warnings.count == 1)
+        let w = try #require(warnings.first)
+        #expect(w.severity == .warning)
+        #expect(w.message.contains("declaring fees changed"))
+        #expect(w.location?.line == 10)
+    }
+
+    @Test func aChangedPartThatIsNotDeclaredIsAWarning() throws {
+        let d = decision("200/QĐ-UBND", signed: "2026-01-01", [
+            amend(procedure("1.004222", "Đăng ký thường trú", days: 5, fee: 10000), parts: [.processingTime]),
+        ])
+        let warnings = replay([base, d]).diagnostics
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("changes fees without declaring it") == true)
+    }
+}
