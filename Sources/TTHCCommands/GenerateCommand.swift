@@ -61,9 +61,10 @@ struct GenerateCommand: ParsableCommand {
                     try Data(ProvinceFile.write(catalogue.province).utf8)
                         .write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(CatalogueFolder.provinceFile)))
                     let failure = FailureBox()
+                    let width = String(catalogue.decisions.count).count
                     DispatchQueue.concurrentPerform(iterations: catalogue.decisions.count) { i in
                         let d = catalogue.decisions[i]
-                        let name = "\(i + 1 < 10 ? "00" : i + 1 < 100 ? "0" : "")\(i + 1)-\(FileName.safe(d.number)).\(format.rawValue)"
+                        let name = "\(FileName.padded(i + 1, width: width))-\(FileName.safe(d.number)).\(format.rawValue)"
                         let text = format == .xml ? XMLFormat.write(d) : JSONFormat.write(d)
                         do {
                             try Data(text.utf8).write(to: URL(fileURLWithPath: (decisions as NSString).appendingPathComponent(name)))
@@ -93,6 +94,12 @@ enum FileName {
             if ch.isASCII, ch.isLetter || ch.isNumber || ch == "." { out.append(ch) } else if out.last != "-" { out.append("-") }
         }
         return out.trimmingCharacters(in: CharacterSet(charactersIn: "-.")).uppercased()
+    }
+
+    /// `7` → `007` for width 3, so files list in decision order.
+    static func padded(_ n: Int, width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }
 
