@@ -27,7 +27,10 @@ let package = Package(
         .target(
             name: "Formats",
             dependencies: ["Catalogue", "CLibXML2"],
-            resources: [.copy("Schemas")],
+            // The XSD is compiled into the binary, so an installed `tthc` needs no resource folder
+            // beside it. The JSON Schema is for users' editors and the tests, which read it by path.
+            exclude: ["Schemas/tthc.schema.json"],
+            resources: [.embedInCode("Schemas/tthc.xsd")],
             swiftSettings: strict
         ),
         // The subcommands, as a library so tests can run them in-process.

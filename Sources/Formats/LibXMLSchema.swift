@@ -11,7 +11,7 @@ final class CompiledSchema {
 
     init() throws(FormatError) {
         LibXML.initialize()
-        let source = try CompiledSchema.source.get()
+        let source = CompiledSchema.source
         let errors = LibXMLErrors(file: CompiledSchema.displayName)
         let compiled: xmlSchemaPtr? = source.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -50,23 +50,11 @@ final class CompiledSchema {
 
     static let displayName = "tthc.xsd"
 
-    /// The XSD's bytes from the module's resources, read once.
-    static let source: Result<[UInt8], FormatError> = {
-        guard let url = Bundle.module.url(forResource: "tthc", withExtension: "xsd", subdirectory: "Schemas")
-            ?? Bundle.module.url(forResource: "tthc", withExtension: "xsd"),
-            let data = try? Data(contentsOf: url)
-        else {
-            return .failure(FormatError(.error(
-                "the XML schema tthc.xsd is missing from tthc's resources; reinstall tthc", at: SourceLocation(file: displayName))))
-        }
-        return .success([UInt8](data))
-    }()
+    /// The XSD's bytes, compiled into the binary from `Schemas/tthc.xsd` (SwiftPM's `embedInCode`).
+    static let source: [UInt8] = PackageResources.tthc_xsd
 
     /// The schema text, for users and tests that want to validate with other tools (`xmllint --schema`).
-    static var text: String? {
-        guard case .success(let bytes) = source else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static var text: String { String(decoding: source, as: UTF8.self) }
 }
 
 /// Compiled schemas for validations running at the same time: each validation borrows one and gives

@@ -13,7 +13,7 @@ public enum XMLFormat {
     public static let version = "1"
 
     /// The schema, for tools and tests that validate with something else (`xmllint --schema`).
-    public static var schema: String? { CompiledSchema.text }
+    public static var schema: String { CompiledSchema.text }
 
     // MARK: Reading
 

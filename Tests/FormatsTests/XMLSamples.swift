@@ -129,7 +129,8 @@ enum XMLSamples {
     /// Validates with the system's `xmllint`, if installed, returning its exit status and output.
     static func xmllint(_ xml: String) throws -> (status: Int32, output: String)? {
         let tool = URL(fileURLWithPath: "/usr/bin/xmllint")
-        guard FileManager.default.isExecutableFile(atPath: tool.path), let schema = XMLFormat.schema else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else { return nil }
+        let schema = XMLFormat.schema
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-xmllint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
