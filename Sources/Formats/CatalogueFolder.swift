@@ -1,6 +1,7 @@
 import Catalogue
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A catalogue folder as the province keeps it: `province.json` and `decisions/**/*.{xml,json}`.
 ///
@@ -93,17 +94,16 @@ public struct CatalogueFolder: Sendable {
     static func readAll(
         _ files: [String], progress: (@Sendable (Int, Int) -> Void)?
     ) -> ([SourcedDecision], [Diagnostic]) {
-        let slots = ResultSlots(count: files.count)
-        let done = Counter()
+        let slots = Mutex<[Result<SourcedDecision, FormatError>?]>(Array(repeating: nil, count: files.count))
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let result = Result { () throws(FormatError) in try DocumentFile.readDecision(files[i]) }
-            slots.set(i, result)
-            let n = done.increment()
-            progress?(n, files.count)
+            slots.withLock { $0[i] = result }
+            progress?(done.add(1, ordering: .relaxed).newValue, files.count)
         }
         var decisions: [SourcedDecision] = []
         var diagnostics: [Diagnostic] = []
-        for result in slots.values {
+        for result in slots.withLock({ $0 }) {
             switch result {
             case .success(let d): decisions.append(d)
             case .failure(let e): diagnostics += e.diagnostics
@@ -111,31 +111,5 @@ public struct CatalogueFolder: Sendable {
             }
         }
         return (decisions, diagnostics)
-    }
-}
-
-/// Results written from concurrent readers, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<SourcedDecision, FormatError>?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Result<SourcedDecision, FormatError>) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
-    }
-}
-
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

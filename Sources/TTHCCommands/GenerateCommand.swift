@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Formats
 import Foundation
+import Synchronization
 import Synthetic
 
 struct GenerateCommand: ParsableCommand {
@@ -50,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
         let format = self.format
         let total = catalogues.reduce(0) { $0 + $1.decisions.count }
         let progress = Console.progress("Đang ghi quyết định")
-        let counter = Counter()
+        let written = Atomic<Int>(0)
         do {
             try SafeWriter.writeFolder(output, force: force) { staging in
                 for catalogue in catalogues {
@@ -60,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
                     try FileManager.default.createDirectory(atPath: decisions, withIntermediateDirectories: true)
                     try Data(ProvinceFile.write(catalogue.province).utf8)
                         .write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(CatalogueFolder.provinceFile)))
-                    let failure = FailureBox()
+                    let failure = Mutex<(any Error)?>(nil)
                     let width = String(catalogue.decisions.count).count
                     DispatchQueue.concurrentPerform(iterations: catalogue.decisions.count) { i in
                         let d = catalogue.decisions[i]
@@ -69,11 +70,11 @@ struct GenerateCommand: ParsableCommand {
                         do {
                             try Data(text.utf8).write(to: URL(fileURLWithPath: (decisions as NSString).appendingPathComponent(name)))
                         } catch {
-                            failure.record(error)
+                            failure.withLock { $0 = $0 ?? error }
                         }
-                        progress?(counter.increment(), total)
+                        progress?(written.add(1, ordering: .relaxed).newValue, total)
                     }
-                    if let error = failure.error { throw error }
+                    if let error = failure.withLock({ $0 }) { throw error }
                 }
             }
         } catch let refusal as SafeWriter.Refusal {
@@ -100,28 +101,5 @@ enum FileName {
     static func padded(_ n: Int, width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-}
-
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}
-
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: (any Error)?
-
-    func record(_ e: any Error) {
-        lock.lock()
-        if error == nil { error = e }
-        lock.unlock()
     }
 }
