@@ -77,6 +77,7 @@ public enum JSONFormat {
 
         let decisionMark = scan.marks.first { $0.mark == .decision }
         let procedureMark = scan.marks.first { $0.mark == .procedure }
+        if !scan.replacements.isEmpty, let cleaned = decode(replacing: scan.replacements, in: p) { root = cleaned }
         if scan.escapedNonASCII { root = renormalized(root) }
 
         if let decision = root.decision, let decisionMark {
@@ -95,6 +96,23 @@ public enum JSONFormat {
         FormatError(problems.sorted { $0.position.offset < $1.position.offset }.map {
             .error($0.message, at: SourceLocation(file: file, line: $0.position.line, column: $0.position.column))
         })
+    }
+
+    /// The file decoded again with text values replaced by their cleaned form. Only strings change, so
+    /// what decoded once decodes again; positions of the original stay valid for item locations.
+    private static func decode(
+        replacing replacements: [(literal: Range<Int>, cleaned: String)], in p: UnsafeBufferPointer<UInt8>
+    ) -> Root? {
+        var patched: [UInt8] = []
+        patched.reserveCapacity(p.count)
+        var at = 0
+        for r in replacements.sorted(by: { $0.literal.lowerBound < $1.literal.lowerBound }) {
+            patched.append(contentsOf: p[at..<r.literal.lowerBound])
+            patched.append(contentsOf: JSONWriter.stringLiteral(r.cleaned).utf8)
+            at = r.literal.upperBound
+        }
+        patched.append(contentsOf: p[at..<p.count])
+        return try? JSONDecoder().decode(Root.self, from: Data(patched))
     }
 
     /// Text given as `\u0301`-style escapes decodes to whatever the escapes spell, maybe decomposed;

@@ -27,6 +27,10 @@ struct JSONScanner {
         /// True when the text is not JSON at all (syntax, nesting): decoding it would say nothing more.
         var fatal = false
         var marks: [(mark: JSONShape.Mark, position: Position)] = []
+        /// Text values not in the form the model stores (stray, doubled or unusual white space; line
+        /// breaks in one-line text), with their cleaned value: the same cleaning the XML reader does, so
+        /// a decision reads the same in either format.
+        var replacements: [(literal: Range<Int>, cleaned: String)] = []
         /// A `\u` escape produced a non-ASCII scalar, so the decoded text may not be NFC.
         var escapedNonASCII = false
         var root = Position(offset: 0, line: 1, column: 1)
@@ -295,11 +299,20 @@ struct JSONScanner {
     private mutating func checkString(_ range: Range<Int>, _ shape: JSONShape) {
         let first = range.lowerBound + 1, end = range.upperBound - 1
         switch shape.kind {
-        case .text:
-            // Fast path: any visible ASCII character means the text is not blank.
-            if !stringHadEscape { for k in first..<end where p[k] > 0x20 && p[k] < 0x80 { return } }
-            if decodedString(range).allSatisfy(\.isWhitespace) {
+        case .text, .prose:
+            if !stringHadEscape, isClean(first..<end) { return }
+            let value = decodedString(range)
+            if value.allSatisfy(\.isWhitespace) {
                 problem(range.lowerBound, "\(path().prefix)the text is blank; write it, or remove the key")
+                return
+            }
+            var utf8 = Array(value.utf8)
+            let cleaned = utf8.withUnsafeMutableBufferPointer { bytes in
+                let text = XMLText(composes: false), buffer = UnsafeBufferPointer(bytes)
+                return shape.kind == .prose ? text.prose(buffer) : text.singleLine(buffer)
+            }
+            if cleaned.utf8.count != value.utf8.count || cleaned != value {
+                result.replacements.append((range, cleaned))
             }
         case .code:
             if first < end, !stringHadEscape, (first..<end).allSatisfy({ p[$0] > 0x20 && p[$0] < 0x7F }) { return }
@@ -320,6 +333,34 @@ struct JSONScanner {
             }
         default: break
         }
+    }
+
+    /// True when raw (unescaped) string bytes are surely in stored form: some visible character, no
+    /// white space at either end, no two spaces in a row, and none of the rarer Unicode spaces (whose
+    /// UTF-8 starts with C2, E1 9A, E2 80/81 or E3 80). Raw JSON strings hold no line breaks or tabs.
+    private func isClean(_ r: Range<Int>) -> Bool {
+        guard let firstIndex = r.first, let lastIndex = r.last,
+              p[firstIndex] != 0x20, p[lastIndex] != 0x20 else { return false }
+        var visible = false
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let b = p[k]
+            if b == 0x20 {
+                if p[k + 1] == 0x20 { return false }
+            } else if b == 0xC2 {
+                return false
+            } else if b == 0xE1 || b == 0xE2 || b == 0xE3, k + 1 < r.upperBound {
+                let b1 = p[k + 1]
+                if (b == 0xE1 && b1 == 0x9A) || (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xE3 && b1 == 0x80) {
+                    return false
+                }
+                visible = true
+            } else {
+                visible = true
+            }
+            k += 1
+        }
+        return visible
     }
 
     private mutating func checkNumber(_ range: Range<Int>, _ shape: JSONShape) {

@@ -59,7 +59,7 @@ enum JSONSchema {
             return [("$ref", .string("#/$defs/\(shape.name!)"))]
         case .array:
             return [("type", .string("array")), ("items", .object(valueSchema(shape.element!)))]
-        case .text:
+        case .text, .prose:
             return [("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string("\\S"))]
         case .code:
             return [("type", .string("string")), ("pattern", .string("^\\S+$"))]

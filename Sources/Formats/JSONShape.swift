@@ -13,6 +13,8 @@ final class JSONShape: Sendable {
         case array
         /// Free text or an identifier as printed ("3218/QĐ-UBND"): anything but blank.
         case text
+        /// Text whose line breaks are kept.
+        case prose
         /// A code ("1.001193", "G15-TP07"): no white space. Opaque otherwise (DOMAIN.md §4).
         case code
         /// An ISO 4217 currency code: three capital letters.
@@ -68,7 +70,7 @@ final class JSONShape: Sendable {
         switch kind {
         case .object: "an object { … }"
         case .array: "a list [ … ]"
-        case .text: "text in double quotes"
+        case .text, .prose: "text in double quotes"
         case .code: "a code in double quotes, with no spaces"
         case .currency: "a currency code in double quotes, three capital letters such as USD"
         case .integer(let minimum): "a whole number (\(minimum) or more)"
@@ -103,6 +105,8 @@ extension JSONShape {
     static let maximumCount = 2_147_483_647
 
     static let text = JSONShape(kind: .text)
+    /// Text whose line breaks are kept; other text is one line (docs/xml-format.md, "Text").
+    static let prose = JSONShape(kind: .prose)
     static let code = JSONShape(kind: .code)
     static let currency = JSONShape(kind: .currency)
     static let date = JSONShape(kind: .date)
@@ -130,7 +134,7 @@ extension JSONShape {
 
     static let step = object("Step", [
         key("title", text, "A short title, e.g. Bước 1: Nộp hồ sơ."),
-        key("text", text, required: true, "What happens."),
+        key("text", prose, required: true, "What happens."),
     ])
 
     static let stepGroup = object("StepGroup", [
@@ -158,7 +162,7 @@ extension JSONShape {
         key("amount", decimal, "Amount in đồng (or currency); 0 means free."),
         key("currency", currency, "ISO 4217 code when not đồng, e.g. USD."),
         key("text", text, "Wording when the law fixes no figure."),
-        key("description", text, "What the fee is for."),
+        key("description", prose, "What the fee is for."),
         key("exemptions", list(text), "Who is exempt."),
     ])
 
@@ -166,7 +170,7 @@ extension JSONShape {
         key("method", enumeration(SubmissionMethod.self, "a submission method"), required: true, "How the dossier is submitted."),
         key("time", processingTime, required: true, "Processing time on this channel."),
         key("fees", list(fee), "Fees and charges on this channel."),
-        key("description", text, "How to submit this way."),
+        key("description", prose, "How to submit this way."),
     ])
 
     static let dossierItem = object("DossierItem", [
@@ -177,7 +181,7 @@ extension JSONShape {
         key("copies", count, "Copies to hand in; 0 when absent."),
         key("required", boolean, "false when optional; true when absent."),
         key("presentation", enumeration(DossierItem.Presentation.self, "a presentation"), "submit (handed in) or show (shown at the counter); submit when absent."),
-        key("note", text, "A note on the paper."),
+        key("note", prose, "A note on the paper."),
     ])
 
     static let dossierCase = object("DossierCase", [
@@ -208,7 +212,7 @@ extension JSONShape {
     ])
 
     static let requirement = object("Requirement", [
-        key("text", text, required: true, "The requirement or condition."),
+        key("text", prose, required: true, "The requirement or condition."),
         key("basis", text, "The legal text it rests on."),
     ])
 
@@ -237,7 +241,7 @@ extension JSONShape {
         key("type", enumeration(ProcedureType.self, "a procedure type"), "ordinary when absent."),
         key("annualVolume", count, "Dossiers a year, when known."),
         key("keywords", list(text), "Search keywords."),
-        key("notes", text, "Anything else the decision says."),
+        key("notes", prose, "Anything else the decision says."),
     ]
 
     static let procedure = object("Procedure", procedureProperties)

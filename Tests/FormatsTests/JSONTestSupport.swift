@@ -73,7 +73,7 @@ enum JSONTestSupport {
                         exemptions: ["Người có công với cách mạng", "Hộ nghèo"]),
                     Fee(kind: .charge, amount: number("0.5")),
                 ],
-                description: "Nộp tại \"Bộ phận Một cửa\"\ttrụ sở\\xã\nhoặc bưu cục"),
+                description: "Nộp tại \"Bộ phận Một cửa\" trụ sở\\xã\nhoặc bưu cục"),
             Channel(method: .online, time: ProcessingTime(unit: .sameDay), fees: [Fee(kind: .fee, amount: 0)]),
             Channel(method: .postal, time: ProcessingTime(value: 3, unit: .months)),
         ],
