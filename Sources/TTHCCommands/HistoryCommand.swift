@@ -48,7 +48,7 @@ struct HistoryText {
             if let title = catalogue.decisions[v.decision]?.title { out.append("  \(title)") }
             if let p = previous, v.action == .amended {
                 let changed = Part.changed(from: p.procedure, to: v.procedure).sorted()
-                out.append("  Thay đổi: " + (changed.isEmpty ? "không có thay đổi về nội dung" : changed.map(\.vietnamese).joined(separator: ", ")))
+                out.append("  Thay đổi: " + (changed.isEmpty ? "không có thay đổi về nội dung" : changed.map(\.vietnamese).joined(separator: "; ")))
             }
             if let end = v.end {
                 switch end {
@@ -58,6 +58,19 @@ struct HistoryText {
                 }
             }
             previous = v
+        }
+        if let last = history.latest, !last.partSources.isEmpty {
+            out.append("")
+            out.append("Quyết định đã ban hành từng phần của phiên bản \(history.versions.count):")
+            let byDecision = Dictionary(grouping: last.partSources.keys, by: { last.partSources[$0]! })
+            let ordered = byDecision.keys.sorted { a, b in
+                let da = catalogue.decisions[a]?.effectiveDate, db = catalogue.decisions[b]?.effectiveDate
+                return (da?.iso ?? "", a) < (db?.iso ?? "", b)
+            }
+            for decision in ordered {
+                let parts = byDecision[decision]!.sorted().map(\.vietnamese).joined(separator: "; ")
+                out.append("  \(decision): \(parts)")
+            }
         }
         return out.joined(separator: "\n")
     }

@@ -57,12 +57,16 @@ struct BundledCatalogueCommandTests {
     }
 
     @Test func historyListsVersionsWithTheirDecisions() throws {
-        let list = try CLI.run(["list", "--format", "json", "--at", "2099-01-01"])
-        #expect(list.status == 0)
         let run = try CLI.run(["history", "1.001193"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Phiên bản 1"))
         #expect(run.stdout.contains("Quyết định"))
+        // Amended in the sample by 156/QĐ-UBND (dossier and legal basis), first announced by 1466/QĐ-UBND.
+        let amended = try CLI.run(["history", "1.001776"])
+        #expect(amended.status == 0)
+        #expect(amended.stdout.contains("Phiên bản 2: Sửa đổi, bổ sung theo Quyết định 156/QĐ-UBND"))
+        #expect(amended.stdout.contains("Thay đổi: Thành phần, số lượng hồ sơ; Căn cứ pháp lý"))
+        #expect(amended.stdout.contains("  156/QĐ-UBND: Thành phần, số lượng hồ sơ; Căn cứ pháp lý"))
     }
 
     @Test func everyCommandHasHelpWithAnExample() throws {
