@@ -34,6 +34,13 @@ enum LibXMLStream {
             ctxt.pointee.sax = originalSAX
             ctxt.pointee.userData = UnsafeMutableRawPointer(ctxt)
             ctxt.pointee._private = nil
+            // libxml2 makes a document of its own to hold entity declarations it reads before a stop
+            // takes effect (seen with a broken XML declaration before a DOCTYPE, found by fuzzing);
+            // freeing the context does not free it, so do it here, as xmlSAXUserParseMemory does.
+            if let doc = ctxt.pointee.myDoc {
+                xmlFreeDoc(doc)
+                ctxt.pointee.myDoc = nil
+            }
             xmlFreeParserCtxt(ctxt)
         }
         _ = xmlCtxtUseOptions(ctxt, options)
