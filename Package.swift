@@ -37,15 +37,18 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic",
+                "Catalogue", "Formats", "Synthetic", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // A deterministic synthetic catalogue for benchmarks and scale tests.
         .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
+        // Pure comparisons over the model: the field-level diff a reviewer reads.
+        .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),

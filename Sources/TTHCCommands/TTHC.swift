@@ -14,11 +14,12 @@ public struct TTHC: ParsableCommand {
               tthc list --at 2026-06-01 --level commune
               tthc show 1.001193
               tthc history 1.004222
+              tthc diff cu.xml du-thao.json
             """,
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
-            ConvertCommand.self, GenerateCommand.self,
+            DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
         ]
     )
 

@@ -1,0 +1,72 @@
+import Catalogue
+
+/// Pairs the elements of two lists by what they say, not where they stand: a dossier item moved to the
+/// top and lightly reworded is still the same item.
+///
+/// Exact matches (same `comparisonKey`) pair first, in order; the rest pair greedily by the Dice
+/// coefficient of their `searchKey` words, best first, when it reaches `threshold`. The default, 0.6,
+/// keeps apart papers that merely share a head ("Bản sao Giấy khai sinh" and "Bản sao Giấy xác nhận
+/// khuyết tật" share half their words) while a reworded name ("Giấy tờ, tài liệu chứng minh chỗ ở
+/// hợp pháp") still pairs with its old self.
+enum Matching {
+    struct Result {
+        var pairs: [(old: Int, new: Int)]
+        var removed: [Int]
+        var added: [Int]
+    }
+
+    static func match(_ old: [String], _ new: [String], threshold: Double = 0.6) -> Result {
+        var oldTaken = Array(repeating: false, count: old.count)
+        var newTaken = Array(repeating: false, count: new.count)
+        var pairs: [(old: Int, new: Int)] = []
+        var byKey: [String: [Int]] = [:]
+        for (j, text) in new.enumerated() { byKey[VietnameseText.comparisonKey(text), default: []].append(j) }
+        for (i, text) in old.enumerated() {
+            let key = VietnameseText.comparisonKey(text)
+            if var candidates = byKey[key], !candidates.isEmpty {
+                let j = candidates.removeFirst()
+                byKey[key] = candidates
+                pairs.append((i, j))
+                oldTaken[i] = true
+                newTaken[j] = true
+            }
+        }
+        let oldWords = old.map(words), newWords = new.map(words)
+        var scored: [(score: Double, old: Int, new: Int)] = []
+        for i in old.indices where !oldTaken[i] {
+            for j in new.indices where !newTaken[j] {
+                let s = dice(oldWords[i], newWords[j])
+                if s >= threshold { scored.append((s, i, j)) }
+            }
+        }
+        scored.sort { ($0.score, -$0.old - $0.new, -$0.old) > ($1.score, -$1.old - $1.new, -$1.old) }
+        for candidate in scored where !oldTaken[candidate.old] && !newTaken[candidate.new] {
+            pairs.append((candidate.old, candidate.new))
+            oldTaken[candidate.old] = true
+            newTaken[candidate.new] = true
+        }
+        pairs.sort { $0.new < $1.new }
+        return Result(
+            pairs: pairs,
+            removed: old.indices.filter { !oldTaken[$0] },
+            added: new.indices.filter { !newTaken[$0] })
+    }
+
+    /// The words of a text, diacritics folded, as a multiset.
+    static func words(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for word in VietnameseText.searchKey(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            counts[String(word), default: 0] += 1
+        }
+        return counts
+    }
+
+    /// 2·|A ∩ B| / (|A| + |B|) over word multisets: symmetric, so matching does not depend on which
+    /// side is old.
+    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
+        guard total > 0 else { return 1 }
+        let common = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
+        return 2 * Double(common) / Double(total)
+    }
+}

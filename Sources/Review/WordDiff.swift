@@ -1,0 +1,235 @@
+import Catalogue
+
+/// A run of words that a redline shows one way: kept, inserted or deleted.
+public struct WordRun: Hashable, Codable, Sendable {
+    public var kind: Kind
+    /// The words as written (new text for kept and inserted runs, old text for deleted ones),
+    /// joined by single spaces.
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+
+    public enum Kind: String, Codable, Sendable {
+        case same
+        case inserted
+        case deleted
+    }
+
+    /// The same run seen from the other side: inserted ↔ deleted.
+    public var inverted: WordRun {
+        switch kind {
+        case .same: self
+        case .inserted: WordRun(.deleted, text)
+        case .deleted: WordRun(.inserted, text)
+        }
+    }
+}
+
+/// Word-level redlines over Vietnamese prose.
+///
+/// Vietnamese writes one syllable per space-separated token, so tokens are the unit. Tokens compare by
+/// `VietnameseText.comparisonKey`: old and new tone placement (hoà / hòa), case and decomposed input
+/// are the same word. The diff is Myers' O(ND) algorithm after trimming the common head and tail;
+/// past `maximumEdits` edits it stops searching and splits the texts at words found once on each side
+/// (patience diff), diffing between them, or shows the stretch as replaced when there are none. The
+/// result is always a correct redline, minimal when the texts are close, and a 10,000-word rewrite
+/// stays fast.
+public enum WordDiff {
+    /// The edit distance past which the middle is shown as replaced outright.
+    public static let maximumEdits = 1_000
+
+    /// Splits on white space.
+    public static func tokens(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isWhitespace)
+    }
+
+    /// Whether two texts are the same words for the diff.
+    public static func same(_ old: String, _ new: String) -> Bool {
+        let a = tokens(old), b = tokens(new)
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { VietnameseText.comparisonKey(String($0)) == VietnameseText.comparisonKey(String($1)) }
+    }
+
+    /// The runs that turn `old` into `new`; deletions come before insertions at the same place.
+    public static func runs(_ old: String, _ new: String) -> [WordRun] {
+        let a = tokens(old), b = tokens(new)
+        // Intern comparison keys so the inner loop compares integers.
+        var ids: [String: Int] = [:]
+        func id(_ token: Substring) -> Int {
+            let key = VietnameseText.comparisonKey(String(token))
+            if let existing = ids[key] { return existing }
+            let next = ids.count
+            ids[key] = next
+            return next
+        }
+        let x = a.map(id), y = b.map(id)
+        let script = editScript(x, y)
+        var runs: [WordRun] = []
+        func append(_ kind: WordRun.Kind, _ word: Substring) {
+            if let last = runs.last, last.kind == kind {
+                runs[runs.count - 1].text += " " + word
+            } else {
+                runs.append(WordRun(kind, String(word)))
+            }
+        }
+        var i = 0, j = 0
+        for op in script {
+            switch op {
+            case .keep: append(.same, b[j]); i += 1; j += 1
+            case .delete: append(.deleted, a[i]); i += 1
+            case .insert: append(.inserted, b[j]); j += 1
+            }
+        }
+        return ordered(runs)
+    }
+
+    enum Operation { case keep, delete, insert }
+
+    /// A shortest edit script (up to `maximumEdits`), as keep/delete/insert operations in order.
+    static func editScript(_ x: [Int], _ y: [Int]) -> [Operation] {
+        var head = 0
+        while head < x.count, head < y.count, x[head] == y[head] { head += 1 }
+        var tail = 0
+        while tail < x.count - head, tail < y.count - head, x[x.count - 1 - tail] == y[y.count - 1 - tail] {
+            tail += 1
+        }
+        let a = Array(x[head..<(x.count - tail)]), b = Array(y[head..<(y.count - tail)])
+        let middle = myers(a, b) ?? anchored(a, b)
+        return Array(repeating: .keep, count: head) + middle + Array(repeating: .keep, count: tail)
+    }
+
+    /// When the texts differ too much for Myers within the limit: pair the words that occur exactly
+    /// once on each side, keep the longest run of such pairs in the same order (patience diff), and
+    /// diff the stretches between them. Without any such word the stretch is shown as replaced.
+    static func anchored(_ a: [Int], _ b: [Int]) -> [Operation] {
+        var countA: [Int: Int] = [:], countB: [Int: Int] = [:], positionB: [Int: Int] = [:]
+        for t in a { countA[t, default: 0] += 1 }
+        for (j, t) in b.enumerated() { countB[t, default: 0] += 1; positionB[t] = j }
+        let candidates: [(i: Int, j: Int)] = a.enumerated().compactMap { i, t in
+            countA[t] == 1 && countB[t] == 1 ? (i, positionB[t]!) : nil
+        }
+        let anchors = longestIncreasing(candidates)
+        guard !anchors.isEmpty else {
+            return Array(repeating: .delete, count: a.count) + Array(repeating: .insert, count: b.count)
+        }
+        var ops: [Operation] = []
+        var i = 0, j = 0
+        for anchor in anchors + [(a.count, b.count)] {
+            ops += editScript(Array(a[i..<anchor.i]), Array(b[j..<anchor.j]))
+            if anchor.i < a.count { ops.append(.keep) }
+            i = anchor.i + 1
+            j = anchor.j + 1
+        }
+        return ops
+    }
+
+    /// The longest subsequence of pairs (in `i` order) whose `j` also increases, in O(n log n).
+    static func longestIncreasing(_ pairs: [(i: Int, j: Int)]) -> [(i: Int, j: Int)] {
+        var tails: [Int] = []  // index into pairs of the smallest tail of each length
+        var previous = Array(repeating: -1, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if pairs[tails[mid]].j < pair.j { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var out: [(i: Int, j: Int)] = []
+        var k = tails.last ?? -1
+        while k >= 0 { out.append(pairs[k]); k = previous[k] }
+        return out.reversed()
+    }
+
+    /// Myers' greedy forward algorithm with the frontier of every round kept for the backtrack;
+    /// nil when more than `maximumEdits` edits are needed.
+    static func myers(_ a: [Int], _ b: [Int]) -> [Operation]? {
+        let n = a.count, m = b.count
+        if n == 0 { return Array(repeating: .insert, count: m) }
+        if m == 0 { return Array(repeating: .delete, count: n) }
+        let limit = min(n + m, maximumEdits)
+        let offset = limit + 1
+        var v = [Int](repeating: 0, count: 2 * limit + 3)
+        var trace: [[Int]] = []
+        var found = false
+        search: for d in 0...limit {
+            trace.append(Array(v[(offset - d)...(offset + d)]))
+            for k in stride(from: -d, through: d, by: 2) {
+                var px: Int
+                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                    px = v[offset + k + 1]
+                } else {
+                    px = v[offset + k - 1] + 1
+                }
+                var py = px - k
+                while px < n, py < m, a[px] == b[py] { px += 1; py += 1 }
+                v[offset + k] = px
+                if px >= n, py >= m { found = true; break search }
+            }
+        }
+        guard found else { return nil }
+        // Backtrack from (n, m) through the saved frontiers.
+        var ops: [Operation] = []
+        var px = n, py = m
+        for d in stride(from: trace.count - 1, through: 0, by: -1) {
+            let saved = trace[d]  // the frontier before round d, indexed k + d
+            func at(_ k: Int) -> Int { saved[k + d] }
+            let k = px - py
+            let prevK: Int
+            if d == 0 {
+                prevK = 0
+            } else if k == -d || (k != d && at(k - 1) < at(k + 1)) {
+                prevK = k + 1
+            } else {
+                prevK = k - 1
+            }
+            let prevX = d == 0 ? 0 : at(prevK)
+            let prevY = prevX - prevK
+            while px > prevX, py > prevY {
+                ops.append(.keep); px -= 1; py -= 1
+            }
+            if d > 0 {
+                if px == prevX { ops.append(.insert) } else { ops.append(.delete) }
+                px = prevX
+                py = prevY
+            }
+        }
+        return ops.reversed()
+    }
+
+    /// Within each stretch of changes, puts the deleted words before the inserted ones so a
+    /// replacement reads "[-old-]{+new+}".
+    static func ordered(_ runs: [WordRun]) -> [WordRun] {
+        var out: [WordRun] = []
+        var deleted: [String] = [], inserted: [String] = []
+        func flush() {
+            if !deleted.isEmpty { out.append(WordRun(.deleted, deleted.joined(separator: " "))) }
+            if !inserted.isEmpty { out.append(WordRun(.inserted, inserted.joined(separator: " "))) }
+            deleted = []
+            inserted = []
+        }
+        for run in runs {
+            switch run.kind {
+            case .same: flush(); out.append(run)
+            case .deleted: deleted.append(run.text)
+            case .inserted: inserted.append(run.text)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// The old text a list of runs reproduces (kept and deleted words).
+    public static func oldText(_ runs: [WordRun]) -> String {
+        runs.filter { $0.kind != .inserted }.map(\.text).joined(separator: " ")
+    }
+
+    /// The new text a list of runs reproduces (kept and inserted words).
+    public static func newText(_ runs: [WordRun]) -> String {
+        runs.filter { $0.kind != .deleted }.map(\.text).joined(separator: " ")
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Catalogue
+import Formats
+import Foundation
+import Review
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "So sánh hai phiên bản: thủ tục thay đổi gì cho người dân.",
+        discussion: """
+            Compares OLD and NEW part by part, the way a reviewer reads a draft decision: processing \
+            time per channel (with the change in per cent), fees, dossier items added, removed or \
+            modified (matched by name, not position), steps, channels, online level, agencies, \
+            results, legal bases, requirements, levels, fields and name. Each change is marked \
+            lighter (↓) or heavier (↑) for citizens, or neutral (·). Reworded prose is shown word by \
+            word: [-deleted-] and {+inserted+} (red and green on a colour terminal; NO_COLOR turns \
+            colour off). Old and new tone placement (hoà / hòa) and decomposed text are not changes.
+
+            Each side is a decision or a single procedure, in XML or JSON (either side either \
+            format). Two decisions pair their rows by procedure code; a procedure against a \
+            decision is compared with the decision's row for the same code.
+
+            --format json writes {"old", "new", "summary": {"procedures", "changed", "lighter", \
+            "heavier", "neutral"}, "procedures": [{"key", "name", "status" (added | removed | \
+            changed | unchanged), "oldAction", "newAction", "lighter", "heavier", "neutral", \
+            "changes": [{"part", "kind" (added | removed | modified), "subject", "summary", \
+            "direction" (lighter | heavier | neutral), "old", "new", "words": [{"kind" (same | \
+            inserted | deleted), "text"}]}]}]}; keys without a value are left out.
+
+            Exit status: 0 whether or not there are changes; 1 when a file cannot be read, or when a \
+            procedure is compared with a decision that has no row for it.
+
+            Examples:
+              tthc diff catalogue/decisions/2026/2026-01-20-156-QD-UBND.json du-thao.xml
+              tthc show 1.001776 --at 2025-12-31 --format xml > cu.xml
+              tthc show 1.001776 --at 2026-02-01 --format json > moi.json
+              tthc diff cu.xml moi.json --format json -o thay-doi.json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json).", valueName: "OLD"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json).", valueName: "NEW"))
+    var new: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
+
+    func run() throws {
+        let a = try read(old), b = try read(new)
+        let diff: DecisionDiff
+        do {
+            diff = try Self.compare(a, b)
+        } catch let mismatch as Mismatch {
+            Console.error(mismatch.description)
+            throw ExitCode(1)
+        }
+        let report = DiffReport(old: old, new: new, diff: diff)
+        let text: String
+        switch format {
+        case .json: text = JSONFormat.pretty(report)
+        case .text:
+            let colour = output == nil && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            text = report.text(colour: colour)
+        }
+        if let output {
+            do {
+                try SafeWriter.write(text, to: output, force: force)
+            } catch let refusal as SafeWriter.Refusal {
+                Console.error(refusal.description)
+                throw ExitCode(1)
+            }
+        } else {
+            Console.out(text)
+        }
+    }
+
+    private func read(_ path: String) throws -> Document {
+        do {
+            return try DocumentFile.read(path)
+        } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+
+    struct Mismatch: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The diff of two documents, as rows: a procedure stands for a one-row decision.
+    static func compare(_ old: Document, _ new: Document) throws -> DecisionDiff {
+        switch (old, new) {
+        case (.decision(let a), .decision(let b)):
+            return DecisionDiff.compare(a.decision, b.decision)
+        case (.procedure(let p, _), .procedure(let q, _)):
+            let row = DecisionItem(action: .amended, procedure: q)
+            return DecisionDiff(entries: [DecisionDiff.Entry(
+                key: DecisionDiff.displayKey(row), name: q.name, status: .compared, oldAction: nil, newAction: nil,
+                diff: ProcedureDiff.compare(p, q))])
+        case (.procedure(let p, _), .decision(let d)):
+            let row = try Self.row(for: p, in: d)
+            return DecisionDiff(entries: [DecisionDiff.Entry(
+                key: DecisionDiff.displayKey(row), name: row.subjectName ?? p.name,
+                // A row without content (an abolition) takes the procedure out.
+                status: row.procedure == nil ? .removed : .compared, oldAction: nil, newAction: row.action,
+                diff: row.procedure.map { ProcedureDiff.compare(p, $0) })])
+        case (.decision(let d), .procedure(let q, _)):
+            let row = try Self.row(for: q, in: d)
+            return DecisionDiff(entries: [DecisionDiff.Entry(
+                key: DecisionDiff.displayKey(row), name: q.name,
+                status: row.procedure == nil ? .added : .compared, oldAction: row.action, newAction: nil,
+                diff: row.procedure.map { ProcedureDiff.compare($0, q) })])
+        }
+    }
+
+    /// The decision's row for a procedure, by code key (or name when the procedure has no code).
+    static func row(for procedure: Procedure, in decision: SourcedDecision) throws -> DecisionItem {
+        let key = DecisionDiff.pairKey(DecisionItem(action: .amended, procedure: procedure))
+        guard let row = decision.decision.items.first(where: { DecisionDiff.pairKey($0) == key }) else {
+            let what = procedure.code.map { "code \($0.key)" } ?? "the name \"\(procedure.name)\""
+            throw Mismatch(description:
+                "\(decision.location.file): error: decision \(decision.decision.number) has no row for procedure with \(what); compare two procedures, two decisions, or a decision with a row for this procedure")
+        }
+        return row
+    }
+}

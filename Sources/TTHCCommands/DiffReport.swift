@@ -1,0 +1,150 @@
+import Catalogue
+import Review
+
+/// What `tthc diff` prints: a summary first, then every change, in text or in the JSON shape its
+/// `--help` documents.
+struct DiffReport: Encodable {
+    var old: String
+    var new: String
+    var summary: Summary
+    var procedures: [Procedure]
+
+    struct Summary: Encodable {
+        var procedures: Int
+        var changed: Int
+        var lighter: Int
+        var heavier: Int
+        var neutral: Int
+    }
+
+    struct Procedure: Encodable {
+        var key: String
+        var name: String
+        var status: String
+        var oldAction: DecisionItem.Action?
+        var newAction: DecisionItem.Action?
+        var lighter: Int
+        var heavier: Int
+        var neutral: Int
+        var changes: [Change]
+
+        /// Both sides are decision rows, with different actions.
+        var actionChanged: Bool { oldAction != nil && newAction != nil && oldAction != newAction }
+
+        private enum CodingKeys: String, CodingKey {
+            case key, name, status, oldAction, newAction, lighter, heavier, neutral, changes
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(name, forKey: .name)
+            try c.encode(status, forKey: .status)
+            try c.encodeIfPresent(oldAction, forKey: .oldAction)
+            try c.encodeIfPresent(newAction, forKey: .newAction)
+            try c.encode(lighter, forKey: .lighter)
+            try c.encode(heavier, forKey: .heavier)
+            try c.encode(neutral, forKey: .neutral)
+            try c.encode(changes, forKey: .changes)
+        }
+    }
+
+    init(old: String, new: String, diff: DecisionDiff) {
+        self.old = old
+        self.new = new
+        procedures = diff.entries.map { entry in
+            let changes = entry.diff?.changes ?? []
+            let status: String
+            switch entry.status {
+            case .added: status = "added"
+            case .removed: status = "removed"
+            case .compared: status = entry.isUnchanged ? "unchanged" : "changed"
+            }
+            return Procedure(
+                key: entry.key, name: entry.name, status: status, oldAction: entry.oldAction,
+                newAction: entry.newAction,
+                lighter: changes.count { $0.direction == .lighter },
+                heavier: changes.count { $0.direction == .heavier },
+                neutral: changes.count { $0.direction == .neutral }, changes: changes)
+        }
+        summary = Summary(
+            procedures: procedures.count, changed: procedures.count { $0.status != "unchanged" },
+            lighter: procedures.reduce(0) { $0 + $1.lighter }, heavier: procedures.reduce(0) { $0 + $1.heavier },
+            neutral: procedures.reduce(0) { $0 + $1.neutral })
+    }
+
+    // MARK: Text
+
+    static func marker(_ direction: Direction) -> String {
+        switch direction {
+        case .lighter: "↓"
+        case .heavier: "↑"
+        case .neutral: "·"
+        }
+    }
+
+    func text(colour: Bool) -> String {
+        var lines = ["So sánh: \(old) → \(new)"]
+        let changed = procedures.filter { $0.status != "unchanged" }
+        if changed.isEmpty {
+            lines.append("Không có thay đổi (\(procedures.count) thủ tục).")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append(
+            "Tóm tắt: \(changed.count)/\(procedures.count) thủ tục thay đổi; "
+                + "\(summary.lighter) thay đổi nhẹ hơn (↓), \(summary.heavier) nặng hơn (↑), "
+                + "\(summary.neutral) trung tính (·) cho người dân.")
+        for p in changed { lines.append("  \(p.key) \(p.name): \(headline(p))") }
+        for p in changed where !p.changes.isEmpty || p.actionChanged {
+            lines.append("")
+            lines.append("\(p.key) \(p.name)")
+            if p.actionChanged, let a = p.oldAction, let b = p.newAction {
+                lines.append("  Hình thức công bố: \(a.vietnamese) → \(b.vietnamese)")
+            }
+            var part: Part?
+            for change in p.changes {
+                if change.part != part {
+                    part = change.part
+                    lines.append("  \(change.part.vietnamese)")
+                }
+                lines.append("    \(Self.marker(change.direction)) \(change.summary)")
+                if let words = change.words, words.contains(where: { $0.kind != .same }) {
+                    lines.append("        " + Self.redline(words, colour: colour))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func headline(_ p: Procedure) -> String {
+        switch p.status {
+        case "removed" where p.newAction == .abolished: return "bị bãi bỏ"
+        case "added" where p.oldAction == .abolished: return "bản cũ bãi bỏ, bản mới có nội dung"
+        case "added": return "chỉ có ở bản mới" + (p.newAction.map { " (\($0.vietnamese.lowercasedFirst))" } ?? "")
+        case "removed": return "chỉ có ở bản cũ" + (p.oldAction.map { " (\($0.vietnamese.lowercasedFirst))" } ?? "")
+        default:
+            if p.changes.isEmpty { return "đổi hình thức công bố" }
+            return "\(p.changes.count) thay đổi: \(p.lighter) nhẹ hơn, \(p.heavier) nặng hơn, \(p.neutral) trung tính"
+        }
+    }
+
+    /// Words with deletions as [-…-] and insertions as {+…+}, or in red and green on a terminal.
+    static func redline(_ runs: [WordRun], colour: Bool) -> String {
+        runs.map { run in
+            switch (run.kind, colour) {
+            case (.same, _): run.text
+            case (.deleted, false): "[-\(run.text)-]"
+            case (.inserted, false): "{+\(run.text)+}"
+            case (.deleted, true): "\u{1B}[31m\(run.text)\u{1B}[0m"
+            case (.inserted, true): "\u{1B}[32m\(run.text)\u{1B}[0m"
+            }
+        }.joined(separator: " ")
+    }
+}
+
+extension String {
+    fileprivate var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}
