@@ -1,4 +1,6 @@
+import ArgumentParser
 import Catalogue
+import Formats
 import Foundation
 
 /// Where commands write: results to standard output, diagnostics and progress to standard error.
@@ -9,6 +11,18 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes a command's result to OUT (safely: never half a file, never over a file without
+    /// `--force`) or, without OUT, to standard output.
+    static func deliver(_ text: String, to output: String?, force: Bool) throws {
+        guard let output else { return out(text) }
+        do {
+            try SafeWriter.write(text, to: output, force: force)
+        } catch let refusal as SafeWriter.Refusal {
+            error(refusal.description)
+            throw ExitCode(1)
+        }
     }
 
     /// Whether standard error is a terminal a person watches (and not CI): only then show progress.

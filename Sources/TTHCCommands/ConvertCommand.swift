@@ -37,15 +37,6 @@ struct ConvertCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let text = DocumentFile.encode(document, as: to)
-        if let output {
-            do {
-                try SafeWriter.write(text, to: output, force: force)
-            } catch let refusal as SafeWriter.Refusal {
-                Console.error(refusal.description)
-                throw ExitCode(1)
-            }
-        } else {
-            Console.out(text)
-        }
+        try Console.deliver(text, to: output, force: force)
     }
 }

@@ -73,16 +73,7 @@ struct DiffCommand: ParsableCommand {
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             text = report.text(colour: colour)
         }
-        if let output {
-            do {
-                try SafeWriter.write(text, to: output, force: force)
-            } catch let refusal as SafeWriter.Refusal {
-                Console.error(refusal.description)
-                throw ExitCode(1)
-            }
-        } else {
-            Console.out(text)
-        }
+        try Console.deliver(text, to: output, force: force)
     }
 
     private func read(_ path: String) throws -> Document {
