@@ -25,13 +25,22 @@ struct CLI {
     }()
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        try launch(executable, arguments, in: directory, environment: ["CI": "true"].merging(environment) { $1 })
+    }
+
+    /// Runs any program with the test process's environment, changed by `environment` and less the
+    /// variables in `removing`.
+    static func launch(
+        _ program: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        removing: [String] = []
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repository
         var env = ProcessInfo.processInfo.environment
-        env["CI"] = "true"
         for (k, v) in environment { env[k] = v }
+        for k in removing { env[k] = nil }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
