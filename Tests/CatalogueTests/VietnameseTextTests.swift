@@ -112,3 +112,32 @@ struct ModelCodingTests {
         #expect(Part.changed(from: a, to: a).isEmpty)
     }
 }
+
+@Suite("Site paths")
+struct SitePathTests {
+    @Test(arguments: [
+        ("1.001193", "thu-tuc/1.001193.html"),
+        ("1.001193.000.00.00.H29", "thu-tuc/1.001193.html"),
+        ("H99.TP.01", "thu-tuc/h99.tp.01.html"),
+        ("../../etc/passwd", "thu-tuc/etc-passwd.html"),
+    ])
+    func procedurePages(code: String, path: String) {
+        #expect(SitePath.procedure(ProcedureCode(code)) == path)
+    }
+
+    @Test func decisionsAreSlugged() {
+        #expect(SitePath.decision("412/QĐ-UBND") == "quyet-dinh/412-qd-ubnd.html")
+        #expect(SitePath.decisionChanges("1630/QĐ-UBND") == "quyet-dinh/1630-qd-ubnd-thay-doi.html")
+    }
+
+    @Test func urlsJoinTheBase() {
+        #expect(SitePath.url("thu-tuc/1.html", base: "https://a.vn/") == "https://a.vn/thu-tuc/1.html")
+        #expect(SitePath.url("thu-tuc/1.html", base: "https://a.vn") == "https://a.vn/thu-tuc/1.html")
+        #expect(SitePath.url("x", base: nil) == nil)
+    }
+
+    @Test func nothingEmptyOrHidden() {
+        #expect(SitePath.fileName("...") == "_")
+        #expect(SitePath.fileName("///") == "_")
+    }
+}
