@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libxml2 (Debian: libxml2-dev) for XML parsing and XSD validation.
@@ -21,6 +22,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libqrencode (Debian: libqrencode-dev) for the QR codes on procedure pages and sheets.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strict),
         // The pure core: model, Vietnamese text, replay. No file I/O, no C.
         .target(name: "Catalogue", swiftSettings: strict),
         // Bytes in, model out: XML (libxml2 + XSD) and JSON codecs, file loading.
@@ -48,6 +56,7 @@ let package = Package(
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
