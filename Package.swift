@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review",
+                "Catalogue", "Formats", "Synthetic", "Review", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,6 +54,8 @@ let package = Package(
         .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
         // Pure comparisons over the model: the field-level diff a reviewer reads.
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
+        // National-portal records (dichvucong.gov.vn JSON) into a draft decision.
+        .target(name: "Import", dependencies: ["Catalogue", "Formats"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Formats", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "TTHCCommandsTests",
             dependencies: ["TTHCCommands", "Formats", "Catalogue", "tthc"],

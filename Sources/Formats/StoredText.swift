@@ -1,0 +1,18 @@
+/// Text in the form the XML and JSON readers store it, for code that builds the model from other
+/// sources (the national portal importer): what it writes then reads back unchanged, byte for byte.
+///
+/// The rules are `XMLText`'s: NFC; runs of Unicode white space become one space and ends are trimmed;
+/// one-line values fold line breaks too, prose keeps them (each line trimmed, at most one blank line).
+public enum StoredText {
+    /// A name, title or code: one line.
+    public static func singleLine(_ s: String) -> String {
+        var utf8 = Array(s.utf8)
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: true).singleLine(UnsafeBufferPointer($0)) }
+    }
+
+    /// Step text, descriptions, notes: line breaks kept.
+    public static func prose(_ s: String) -> String {
+        var utf8 = Array(s.utf8)
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: true).prose(UnsafeBufferPointer($0)) }
+    }
+}

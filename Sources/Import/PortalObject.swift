@@ -1,0 +1,228 @@
+import Catalogue
+import Formats
+import Foundation
+
+/// Problems found in one record, each at its file, line, column and JSON path.
+final class RecordDiagnostics {
+    let tree: JSONTree
+    private(set) var list: [Diagnostic] = []
+
+    init(tree: JSONTree) { self.tree = tree }
+
+    func error(_ path: String, _ message: String, at value: JSONValue) {
+        list.append(.error("\(path.isEmpty ? "" : "\(path): ")\(message)", at: tree.location(of: value)))
+    }
+
+    func warning(_ path: String, _ message: String, at value: JSONValue) {
+        list.append(.warning("\(path.isEmpty ? "" : "\(path): ")\(message)", at: tree.location(of: value)))
+    }
+}
+
+/// One object of a portal record, read key by key.
+///
+/// Every key the mapping reads is marked used; `finish()` then warns about every key left over that
+/// holds something (not null, empty, false or zero), so nothing the portal sends is dropped without a
+/// word, even keys the portal adds later. Keys that are the portal's own bookkeeping (ids, storage
+/// paths, timestamps) are declared with `ignore` and documented in docs/import-dvcqg.md.
+final class PortalObject {
+    /// The longest text accepted: far above any real step description (a few kilobytes), far below what
+    /// would make the draft unreadable.
+    static let maximumTextBytes = 64 * 1024
+    /// The longest list accepted: real records hold at most a few dozen dossier items or legal bases.
+    static let maximumListCount = 1_000
+
+    let value: JSONValue
+    let path: String
+    let diagnostics: RecordDiagnostics
+    private let members: [JSONValue.Member]
+    private var used: Set<String> = []
+
+    init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
+        guard case .object(let members) = value.content else {
+            diagnostics.error(path, "expected an object { … }, found \(value.kindDescription)", at: value)
+            return nil
+        }
+        self.value = value
+        self.path = path
+        self.diagnostics = diagnostics
+        self.members = members
+        var seen: Set<String> = []
+        for member in members where !seen.insert(member.key).inserted {
+            diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+        }
+    }
+
+    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value of a key, marking it used; nil when absent or null.
+    func raw(_ key: String) -> JSONValue? {
+        used.insert(key)
+        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        if case .null = member.value.content { return nil }
+        return member.value
+    }
+
+    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    /// Text; nil when absent, null or blank. Wrong types and oversized text are errors.
+    func string(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        switch value.content {
+        case .string(let s):
+            if s.utf8.count > Self.maximumTextBytes {
+                diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
+                return nil
+            }
+            return s.allSatisfy(\.isWhitespace) ? nil : s
+        default:
+            diagnostics.error(child(key), "expected text in double quotes, found \(value.kindDescription)", at: value)
+            return nil
+        }
+    }
+
+    /// Text that is required: missing, null or blank is an error.
+    func requiredString(_ key: String) -> String? {
+        guard let member = members.first(where: { $0.key == key }) else {
+            diagnostics.error(path, "the required key '\(key)' is missing; every portal record has it, so the file is not a portal record or is damaged", at: value)
+            return nil
+        }
+        switch member.value.content {
+        case .null:
+            diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
+        case .string(let s) where s.allSatisfy(\.isWhitespace):
+            diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
+        default: break
+        }
+        return string(key)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = raw(key) else { return nil }
+        if case .bool(let b) = value.content { return b }
+        diagnostics.error(child(key), "expected true or false, found \(value.kindDescription)", at: value)
+        return nil
+    }
+
+    /// A number as written ("10000", "16.5"); text holding a number is accepted and returned as is,
+    /// for the caller to read (amounts often arrive as "10.000 đồng").
+    enum Number {
+        case literal(String)
+        case text(String)
+    }
+
+    func number(_ key: String) -> (Number, JSONValue)? {
+        guard let value = raw(key) else { return nil }
+        switch value.content {
+        case .number(let n): return (.literal(n), value)
+        case .string(let s) where !s.allSatisfy(\.isWhitespace):
+            if s.utf8.count > Self.maximumTextBytes {
+                diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
+                return nil
+            }
+            return (.text(s), value)
+        case .string: return nil
+        default:
+            diagnostics.error(child(key), "expected a number, found \(value.kindDescription)", at: value)
+            return nil
+        }
+    }
+
+    /// A whole number of zero or more.
+    func count(_ key: String) -> Int? {
+        guard let (number, value) = number(key) else { return nil }
+        let text: String = switch number {
+        case .literal(let n): n
+        case .text(let s): s.trimmingCharacters(in: .whitespaces)
+        }
+        if let n = Int(text), n >= 0, n <= PortalObject.maximumListCount { return n }
+        if let d = Double(text), d >= 0, d.rounded() == d, d <= Double(PortalObject.maximumListCount) { return Int(d) }
+        diagnostics.error(child(key), "expected a whole number from 0 to \(PortalObject.maximumListCount), found \(value.kindDescription)", at: value)
+        return nil
+    }
+
+    func object(_ key: String) -> PortalObject? {
+        guard let value = raw(key) else { return nil }
+        return PortalObject(value, path: child(key), diagnostics: diagnostics)
+    }
+
+    /// The elements of a list; absent or null is empty. A list over the limit is an error.
+    func list(_ key: String) -> [(JSONValue, String)] {
+        guard let value = raw(key) else { return [] }
+        guard case .array(let elements) = value.content else {
+            diagnostics.error(child(key), "expected a list [ … ], found \(value.kindDescription)", at: value)
+            return []
+        }
+        if elements.count > Self.maximumListCount {
+            diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
+            return []
+        }
+        return elements.enumerated().map { (k, element) in (element, "\(child(key))[\(k)]") }
+    }
+
+    /// The objects of a list, skipping (with an error) elements that are not objects.
+    func objects(_ key: String) -> [PortalObject] {
+        list(key).compactMap { element, path in
+            if case .null = element.content { return nil }
+            return PortalObject(element, path: path, diagnostics: diagnostics)
+        }
+    }
+
+    /// Text elements of a list.
+    func strings(_ key: String) -> [String] {
+        list(key).compactMap { element, path in
+            switch element.content {
+            case .string(let s): return s.allSatisfy(\.isWhitespace) ? nil : s
+            case .null: return nil
+            default:
+                diagnostics.error(path, "expected text in double quotes, found \(element.kindDescription)", at: element)
+                return nil
+            }
+        }
+    }
+
+    /// Marks keys as read on purpose without mapping them: the portal's bookkeeping.
+    func ignore(_ keys: String...) {
+        for key in keys { used.insert(key) }
+    }
+
+    /// Warns about a key the model has no place for, when it holds something.
+    func unheld(_ key: String, _ why: String) {
+        guard let value = raw(key), Self.holdsSomething(value) else { return }
+        diagnostics.warning(child(key), "\(Self.shown(value)) is not imported: \(why)", at: value)
+    }
+
+    /// Warns about every key not read that holds something.
+    func finish() {
+        for member in members where !used.contains(member.key) && Self.holdsSomething(member.value) {
+            diagnostics.warning(
+                child(member.key),
+                "\(Self.shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
+                at: member.value)
+        }
+    }
+
+    static func holdsSomething(_ value: JSONValue) -> Bool {
+        switch value.content {
+        case .null: false
+        case .bool(let b): b
+        case .string(let s): !s.allSatisfy(\.isWhitespace)
+        case .number(let n): Double(n) != 0
+        case .array(let a): a.contains(where: holdsSomething)
+        case .object(let m): m.contains { holdsSomething($0.value) }
+        }
+    }
+
+    /// A short rendering of a value for messages.
+    static func shown(_ value: JSONValue) -> String {
+        switch value.content {
+        case .string(let s):
+            let one = StoredText.singleLine(s)
+            return "'\(one.count > 60 ? String(one.prefix(60)) + "…" : one)'"
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let a): return "a list of \(a.count)"
+        case .object: return "an object"
+        case .null: return "null"
+        }
+    }
+}

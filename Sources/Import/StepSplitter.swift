@@ -1,0 +1,116 @@
+import Catalogue
+import Formats
+
+/// Splits the one text blob portals hold for the steps ("Bước 1: … Bước 2: …") into steps.
+///
+/// A marker counts only where a step can start — at the start of the text or of a line (after an
+/// optional bullet), or after the end of a sentence — and only in sequence (1, 2, 3 …), so "theo
+/// Bước 2 nêu trên" inside a step never splits it. Without markers, a text whose every line is a
+/// bullet of the same kind is one step per bullet; any other text is one step.
+enum StepSplitter {
+    static func split(_ text: String) -> [Step] {
+        let prose = StoredText.prose(text)
+        guard !prose.isEmpty else { return [] }
+        let chars = Array(prose)
+        let markers = findMarkers(chars)
+        if !markers.isEmpty {
+            var steps: [Step] = []
+            let preamble = StoredText.prose(String(chars[0..<markers[0].start]))
+            let cleanedPreamble = PortalText.stripBullet(preamble)
+            if !cleanedPreamble.isEmpty { steps.append(Step(text: cleanedPreamble)) }
+            for (k, marker) in markers.enumerated() {
+                let end = k + 1 < markers.count ? markers[k + 1].start : chars.count
+                var body = StoredText.prose(String(chars[marker.bodyStart..<end]))
+                // A bullet left at the end belongs to the next marker ("…\n- Bước 2").
+                while let last = body.last, PortalText.bullets.contains(last) {
+                    body = StoredText.prose(String(body.dropLast()))
+                }
+                steps.append(step(number: marker.number, body: body))
+            }
+            return steps
+        }
+        return bulletSteps(prose) ?? [Step(text: prose)]
+    }
+
+    /// "Bước 2: Nộp hồ sơ\n* …" has a short first line: it is the step's title.
+    private static func step(number: Int, body: String) -> Step {
+        let label = "Bước \(number)"
+        guard !body.isEmpty else { return Step(text: label) }
+        let lines = body.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true)
+        if lines.count == 2, lines[0].count <= 100, let last = lines[0].last, !".;:,".contains(last) {
+            return Step(title: "\(label): \(lines[0])", text: StoredText.prose(String(lines[1])))
+        }
+        return Step(title: label, text: body)
+    }
+
+    private struct Marker {
+        var start: Int
+        var bodyStart: Int
+        var number: Int
+    }
+
+    private static func findMarkers(_ c: [Character]) -> [Marker] {
+        var markers: [Marker] = []
+        var expected = 1
+        var i = 0
+        while i + 4 < c.count {
+            guard c[i] == "B" || c[i] == "b", String(c[i..<(i + 4)]).lowercased() == "bước" else {
+                i += 1
+                continue
+            }
+            var j = i + 4
+            while j < c.count, c[j] == " " { j += 1 }
+            var digits = ""
+            while j < c.count, c[j].isASCII, c[j].isNumber, digits.count < 3 {
+                digits.append(c[j])
+                j += 1
+            }
+            guard let number = Int(digits), number == expected else {
+                i += 1
+                continue
+            }
+            while j < c.count, c[j] == " " { j += 1 }
+            guard j < c.count, [":", ".", ")", "-", "–"].contains(c[j]) else {
+                i += 1
+                continue
+            }
+            guard atStepBoundary(c, i) else {
+                i += 1
+                continue
+            }
+            // Start the marker at its bullet, if any, so the bullet does not trail the previous step.
+            var start = i
+            while start > 0, c[start - 1] == " " || PortalText.bullets.contains(c[start - 1]) { start -= 1 }
+            markers.append(Marker(start: start, bodyStart: j + 1, number: number))
+            expected += 1
+            i = j + 1
+        }
+        return markers
+    }
+
+    /// The start of the text or of a line (after bullets and spaces), or after ". ", "; " or ": ".
+    private static func atStepBoundary(_ c: [Character], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, c[k] == " " || PortalText.bullets.contains(c[k]) { k -= 1 }
+        if k < 0 || c[k] == "\n" { return true }
+        return [".", ";", ":"].contains(c[k]) && k < i - 1
+    }
+
+    /// One step per bullet when every line starts with one; lines with another bullet (sub-points)
+    /// stay with the step above.
+    private static func bulletSteps(_ prose: String) -> [Step]? {
+        let lines = prose.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        guard lines.count >= 2, let top = lines[0].first, PortalText.bullets.contains(top) else { return nil }
+        var steps: [[String]] = []
+        for line in lines {
+            guard let first = line.first, PortalText.bullets.contains(first) else { return nil }
+            if first == top {
+                steps.append([PortalText.stripBullet(line)])
+            } else {
+                steps[steps.count - 1].append(line)
+            }
+        }
+        guard steps.count >= 2 else { return nil }
+        return steps.map { Step(text: StoredText.prose($0.joined(separator: "\n"))) }
+    }
+}

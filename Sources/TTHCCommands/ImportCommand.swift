@@ -1,0 +1,162 @@
+import ArgumentParser
+import Catalogue
+import Formats
+import Import
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập thủ tục từ nguồn ngoài thành dự thảo quyết định công bố.",
+        discussion: """
+            Examples:
+              tthc import dvcqg hoso/ --number "1234/QĐ-UBND" --signed 2026-12-01 -o du-thao.xml
+            """,
+        subcommands: [ImportDVCQGCommand.self])
+}
+
+struct ImportDVCQGCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dvcqg",
+        abstract: "Nhập hồ sơ thủ tục của Cổng Dịch vụ công quốc gia thành một dự thảo quyết định.",
+        discussion: """
+            Reads the national portal's procedure records (its JSON, one procedure per file; folders are \
+            read for every .json file in them) and writes one draft decision checked against the \
+            catalogue in force on the effective date:
+              - a code not in force becomes a 'new' row;
+              - a code in force whose content differs becomes an 'amended' row, declaring exactly the \
+            parts that differ;
+              - identical content is reported and left out;
+              - with --abolish-missing FIELD, procedures of that field in force but absent from the \
+            import are proposed for abolition.
+            Parts the portal does not hold (yearly volume, reception places, keywords, online URL) are \
+            kept from the version in force. Anything in a record that the model cannot hold is a warning \
+            naming its file, line and JSON path; --strict makes warnings errors. Nothing is written when \
+            there is an error. The field mapping is in docs/import-dvcqg.md.
+            Exit status: 0 written (warnings allowed), 1 problems in the input, 2 wrong usage.
+
+            Examples:
+              tthc import dvcqg ho-so/ --number "1234/QĐ-UBND" --signed 2026-12-01 -o du-thao.xml
+              tthc import dvcqg a.json b.json --number "15/QĐ-UBND" --signed 2027-01-05 \\
+                --effective 2027-02-01 --level commune -o du-thao.json
+              tthc import dvcqg cu-tru/ --number "20/QĐ-UBND" --signed 2027-01-10 \\
+                --abolish-missing "Đăng ký, quản lý cư trú" --strict -o du-thao.xml
+            """)
+
+    @Argument(help: ArgumentHelp("Portal record files, or folders of them.", valueName: "FILE_OR_DIR"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("The draft decision's number, e.g. 1234/QĐ-UBND.", valueName: "NNN/QĐ-UBND"))
+    var number: String
+
+    @Option(help: ArgumentHelp("The signing date (YYYY-MM-DD).", valueName: "DATE"))
+    var signed: DateArgument
+
+    @Option(help: ArgumentHelp("The date it takes effect (YYYY-MM-DD); the signing date when absent.", valueName: "DATE"))
+    var effective: DateArgument?
+
+    @Option(help: ArgumentHelp("Import only records at this level (repeatable): province, commune, shared, non-territorial, district, ministry.", valueName: "LEVEL"))
+    var level: [Level] = []
+
+    @Option(name: .customLong("abolish-missing"), help: ArgumentHelp("Propose abolition of in-force procedures of this field (name or code) absent from the import (repeatable).", valueName: "FIELD"))
+    var abolishMissing: [String] = []
+
+    @Option(help: ArgumentHelp("The draft's title (trích yếu); a standard title when absent.", valueName: "TEXT"))
+    var title: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The draft to write: .xml or .json.", valueName: "DRAFT"))
+    var output: String
+
+    @Flag(help: "Replace DRAFT if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard FileFormat(path: output) != nil else {
+            throw ValidationError("-o must name a .xml or .json file, e.g. -o du-thao.xml")
+        }
+        if let effective, effective.date < signed.date {
+            throw ValidationError("--effective \(effective.date.iso) is before --signed \(signed.date.iso); a decision cannot act before its signature")
+        }
+        if StoredText.singleLine(number).isEmpty { throw ValidationError("--number is blank; write it as on the paper, e.g. 1234/QĐ-UBND") }
+    }
+
+    func run() throws {
+        let loaded = try options.load()
+        let read = PortalImport.read(paths, progress: Console.progress("Đang đọc hồ sơ thủ tục"))
+        var diagnostics = read.diagnostics
+        if strict {
+            diagnostics = diagnostics.map { d in
+                var e = d
+                if e.severity == .warning {
+                    e.severity = .error
+                    e.message += " (an error under --strict)"
+                }
+                return e
+            }
+        }
+        Console.report(diagnostics)
+        if diagnostics.hasErrors {
+            Console.error("tthc: \(diagnostics.errors.count) error(s) in \(read.files.count) portal record file(s); fix them and run again (nothing was written)")
+            throw ExitCode(1)
+        }
+        if read.files.isEmpty {
+            Console.error("tthc: no portal record to import; give .json files or folders holding them")
+            throw ExitCode(1)
+        }
+
+        let authority = (loaded.province?.authority ?? loaded.province.map { "Ủy ban nhân dân \($0.name)" } ?? "Ủy ban nhân dân tỉnh").uppercased()
+        let planOptions = DraftPlan.Options(
+            number: StoredText.singleLine(number), signedOn: signed.date, effectiveOn: effective?.date,
+            authority: StoredText.singleLine(authority),
+            title: StoredText.singleLine(title ?? "Về việc công bố danh mục thủ tục hành chính (dự thảo nhập từ Cổng Dịch vụ công quốc gia)"),
+            levels: level, abolishMissing: abolishMissing)
+        let state = loaded.catalogue.state(at: planOptions.effectiveDate)
+        let plan = DraftPlan.plan(read.records, state: state, options: planOptions)
+
+        let summary = ImportSummary(plan: plan, files: read.files.count, warnings: diagnostics.warnings.count, output: output)
+        if plan.decision.items.isEmpty {
+            Console.out(summary.text)
+            Console.out("Không có thay đổi nào so với danh mục đang có hiệu lực: không ghi dự thảo.")
+            return
+        }
+        let format = FileFormat(path: output)!
+        let text = format == .xml ? XMLFormat.write(plan.decision) : JSONFormat.write(plan.decision)
+        try Console.deliver(text, to: output, force: force)
+        Console.out(summary.text)
+    }
+}
+
+/// What the import did, record by record, as the officer reads it.
+struct ImportSummary {
+    var plan: DraftPlan
+    var files: Int
+    var warnings: Int
+    var output: String
+
+    var text: String {
+        var lines: [String] = []
+        let new = plan.count { $0 == .new }
+        let amended = plan.count { if case .amended = $0 { true } else { false } }
+        let unchanged = plan.count { $0 == .unchanged }
+        let abolished = plan.count { $0 == .abolished }
+        let skipped = plan.count { if case .skipped = $0 { true } else { false } }
+        lines.append("Nhập từ Cổng Dịch vụ công quốc gia: \(files) tệp → dự thảo \(plan.decision.number) (\(output)).")
+        lines.append("  Mới: \(new); sửa đổi, bổ sung: \(amended); không thay đổi: \(unchanged); bỏ qua: \(skipped); đề nghị bãi bỏ: \(abolished); cảnh báo: \(warnings).")
+        for row in plan.rows {
+            let label: String
+            switch row.outcome {
+            case .new: label = "mới"
+            case .amended(let parts): label = "sửa đổi: " + parts.map(\.vietnamese).joined(separator: "; ")
+            case .unchanged: label = "không thay đổi, không đưa vào dự thảo"
+            case .abolished: label = "đề nghị bãi bỏ (không có trong dữ liệu nhập)"
+            case .skipped(let reason): label = "bỏ qua: \(reason)"
+            }
+            lines.append("  \(row.code) \(row.name) — \(label)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,71 @@
+import Catalogue
+import Testing
+@testable import Import
+
+@Suite("Cleaning what portals send")
+struct PortalTextTests {
+    @Test(arguments: zip(
+        ["- Tờ khai (Mẫu CT01);", "+  Giấy   tờ\u{00A0}khác,", "•Hộ chiếu", "<p>Đơn&nbsp;đề nghị</p>", "Cu\u{301}ng ca\u{301}p", "-5 ngày"],
+        ["Tờ khai (Mẫu CT01)", "Giấy tờ khác", "Hộ chiếu", "Đơn đề nghị", "Cúng cáp", "-5 ngày"]))
+    func names(raw: String, expected: String) {
+        #expect(PortalText.name(raw) == expected)
+    }
+
+    @Test func htmlBecomesLines() {
+        #expect(PortalText.prose("<p>Bước 1: Nộp</p><p>Bước 2: Nhận</p>") == "Bước 1: Nộp\nBước 2: Nhận")
+        #expect(PortalText.prose("a<br/>b &amp; c &lt;5&gt; &#7871;") == "a\nb & c <5> ế")
+        #expect(PortalText.prose("<ul><li>một</li><li>hai</li></ul>") == "- một\n- hai")
+        // Not tags: comparisons and stray ampersands stay.
+        #expect(PortalText.line("x < 5 và y > 3 & z") == "x < 5 và y > 3 & z")
+    }
+
+    @Test(arguments: zip(
+        ["10.000 đồng", "1.500.000đ", "10,5 USD", "Miễn phí", "20.000 đồng/lần", "400000", "Theo quy định tại Thông tư 85/2019/TT-BTC", "5 ngày"],
+        [AmountText.Amount(value: 10000), AmountText.Amount(value: 1_500_000), AmountText.Amount(value: DecimalNumber("10.5")!, currency: "USD"),
+         AmountText.Amount(value: 0), AmountText.Amount(value: 20000), AmountText.Amount(value: 400_000), nil, nil]))
+    func amounts(text: String, expected: AmountText.Amount?) {
+        #expect(AmountText.parse(text) == expected)
+    }
+
+    @Test(arguments: zip(
+        ["* Giấy tờ phải nộp:", "* Giấy tờ phải xuất trình:", "*Lưu ý: ", "Bao gồm", "", "- Trường hợp A, hồ sơ gồm:"],
+        [DossierHeading.submit, .show, .notes, .dossierCase(nil), .dossierCase(nil), .dossierCase("Trường hợp A, hồ sơ gồm")]))
+    func headings(raw: String, expected: DossierHeading) {
+        #expect(DossierHeading(raw) == expected)
+    }
+
+    @Test func stepsSplitAtNumberedMarkersInOrder() {
+        let steps = StepSplitter.split("- Bước 1: Chuẩn bị hồ sơ.\n- Bước 2: Nộp hồ sơ theo Bước 1 nêu trên. Bước 3: Nhận kết quả\n+ tại bộ phận một cửa.")
+        #expect(steps.map(\.title) == ["Bước 1", "Bước 2", "Bước 3: Nhận kết quả"])
+        #expect(steps[1].text == "Nộp hồ sơ theo Bước 1 nêu trên.")
+        #expect(steps[2].text == "+ tại bộ phận một cửa.")
+    }
+
+    @Test func stepsWithoutMarkers() {
+        #expect(StepSplitter.split("- Nộp hồ sơ.\n+ kèm bản sao.\n- Nhận kết quả.").map(\.text) == ["Nộp hồ sơ.\n+ kèm bản sao.", "Nhận kết quả."])
+        #expect(StepSplitter.split("Một đoạn văn duy nhất.\nDòng hai.").map(\.text) == ["Một đoạn văn duy nhất.\nDòng hai."])
+        #expect(StepSplitter.split("  \n ").isEmpty)
+        // A marker out of sequence does not split.
+        #expect(StepSplitter.split("Bước 2: làm gì đó").count == 1)
+        #expect(StepSplitter.split("Bước 2: làm gì đó")[0].title == nil)
+    }
+
+    @Test(arguments: zip(
+        ["Nghị định 118/2025/NĐ-CP ", "Thông tư số 70/2026/TT-BCA", "nghị định 146/2025", "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ", "Luật Cư trú"],
+        ["118/2025/NĐ-CP", "70/2026/TT-BCA", "146/2025", "66.7/2025/NQ-CP", nil]))
+    func legalNumbers(citation: String, expected: String?) {
+        #expect(PortalMapping.documentNumber(citation) == expected)
+    }
+
+    @Test func formsInNames() {
+        #expect(PortalMapping.form(in: "Tờ khai (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA)")! == ("Mẫu CT01", "CT01"))
+        #expect(PortalMapping.form(in: "Đơn (Mẫu số 02 ban hành kèm theo Nghị định 40/2024)")! == ("Mẫu số 02", "02"))
+        #expect(PortalMapping.form(in: "Bản sao mẫu con dấu") == nil)
+    }
+
+    @Test func portalDatesAreVietnamDates() {
+        // 2021-07-05T17:00Z is 6 July in Vietnam.
+        #expect(PortalMapping.vietnamDate(1_625_504_400_000) == LocalDate(year: 2021, month: 7, day: 6))
+        #expect(PortalMapping.vietnamDate(0) == LocalDate(year: 1970, month: 1, day: 1))
+    }
+}
