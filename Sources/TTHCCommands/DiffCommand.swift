@@ -40,10 +40,10 @@ struct DiffCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json).", valueName: "OLD"))
+    @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "OLD"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json).", valueName: "NEW"))
+    @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "NEW"))
     var new: String
 
     @Option(help: "Output format: text or json.")
@@ -56,15 +56,15 @@ struct DiffCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let a = try read(old), b = try read(new)
+        let sides = try DiffSide.read([old, new])
         let diff: DecisionDiff
         do {
-            diff = try Self.compare(a, b)
+            diff = try Self.compare(sides[0], sides[1])
         } catch let mismatch as Mismatch {
             Console.error(mismatch.description)
             throw ExitCode(1)
         }
-        let report = DiffReport(old: old, new: new, diff: diff)
+        let report = DiffReport(old: old, new: new, diff: diff, sample: sides.contains(where: \.isSample))
         let text: String
         switch format {
         case .json: text = JSONFormat.pretty(report)
@@ -76,17 +76,42 @@ struct DiffCommand: ParsableCommand {
         try Console.deliver(text, to: output, force: force)
     }
 
-    private func read(_ path: String) throws -> Document {
-        do {
-            return try DocumentFile.read(path)
-        } catch {
-            Console.report(error.diagnostics)
-            throw ExitCode(1)
+    struct Mismatch: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The diff of two sides, as rows: a procedure stands for a one-row decision; a catalogue state
+    /// against a decision compares each row with the version in force.
+    static func compare(_ old: DiffSide, _ new: DiffSide) throws -> DecisionDiff {
+        switch (old, new) {
+        case (.document(let a), .document(let b)):
+            return try compare(a, b)
+        case (.state(let a, _), .state(let b, _)):
+            let successions = old.successions.merging(new.successions) { Array(Set($0 + $1)).sorted() }
+            return CatalogueDiff.compare(a, b, successions: successions)
+        case (.state(let state, _), .document(let document)):
+            return draft(document, state, draftIsNew: true)
+        case (.document(let document), .state(let state, _)):
+            return draft(document, state, draftIsNew: false)
         }
     }
 
-    struct Mismatch: Error, CustomStringConvertible {
-        var description: String
+    /// A decision against the catalogue in force; a lone procedure counts as a one-row decision
+    /// whose row says nothing of its own (no action is shown).
+    static func draft(_ document: Document, _ state: CatalogueState, draftIsNew: Bool) -> DecisionDiff {
+        switch document {
+        case .decision(let sourced):
+            return CatalogueDiff.draft(sourced.decision, against: state, draftIsNew: draftIsNew)
+        case .procedure(let p, _):
+            let row = DecisionItem(action: p.code == nil ? .new : .amended, procedure: p)
+            let decision = Decision(number: "", signedOn: state.date, authority: "", title: "", items: [row])
+            var diff = CatalogueDiff.draft(decision, against: state, draftIsNew: draftIsNew)
+            for i in diff.entries.indices {
+                diff.entries[i].oldAction = nil
+                diff.entries[i].newAction = nil
+            }
+            return diff
+        }
     }
 
     /// The diff of two documents, as rows: a procedure stands for a one-row decision.
