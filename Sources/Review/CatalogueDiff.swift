@@ -80,7 +80,8 @@ public enum CatalogueDiff {
         var pairs: [Pair] = []
         var claimed = Set<String>()
         for item in decision.items {
-            let row = Row(item)
+            var row = Row(item)
+            if item.action == .amended { row.declared = item.changedParts }
             let key = item.subjectCode?.key
             switch item.action {
             case .new, .amended:

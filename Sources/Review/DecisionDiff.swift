@@ -40,6 +40,9 @@ public struct DecisionDiff: Hashable, Codable, Sendable {
         public var diff: ProcedureDiff?
         /// When the two sides do not share a code: the replacement or likeness that paired them.
         public var match: Match?
+        /// For an amended draft row against the version in force: the parts it declares and the
+        /// parts that really change (`tthc validate` warns about the same mismatch).
+        public var parts: PartsCheck?
 
         public init(
             key: String, name: String, status: Status, oldAction: DecisionItem.Action?,
@@ -57,7 +60,7 @@ public struct DecisionDiff: Hashable, Codable, Sendable {
         /// Nothing to report: compared under one code, the same action where both sides are rows, no
         /// change of content.
         public var isUnchanged: Bool {
-            status == .compared && match == nil && (oldAction == nil || newAction == nil || oldAction == newAction)
+            status == .compared && match == nil && (parts?.agrees ?? true) && (oldAction == nil || newAction == nil || oldAction == newAction)
                 && (diff?.isEmpty ?? true)
         }
 

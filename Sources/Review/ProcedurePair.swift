@@ -8,6 +8,8 @@ struct Row: Sendable {
     var procedure: Procedure?
     /// The row's action, when the side is a decision row.
     var action: DecisionItem.Action?
+    /// For an amended draft row set against the version in force: the parts it declares it changes.
+    var declared: [Part]?
 
     init(key: String, name: String, procedure: Procedure?, action: DecisionItem.Action?) {
         self.key = key
@@ -53,9 +55,13 @@ struct Pair: Sendable {
             // Most procedures of two catalogue states are the same value: skip the field-by-field walk.
             diff = p == q ? ProcedureDiff(code: q.code ?? p.code, name: q.name, changes: []) : ProcedureDiff.compare(p, q)
         }
-        return DecisionDiff.Entry(
+        var entry = DecisionDiff.Entry(
             key: shown?.key ?? "", name: shown?.name ?? "", status: status, oldAction: old?.action,
             newAction: new?.action, diff: diff, match: match)
+        if let declared = new?.declared ?? old?.declared, let p = old?.procedure, let q = new?.procedure {
+            entry.parts = PartsCheck(declared: declared, changed: Part.allCases.filter { $0.differs(p, q) })
+        }
+        return entry
     }
 
     /// Joins, among `pairs`, one-sided pairs whose procedures are alike (by `Similarity`), keeping the

@@ -18,27 +18,40 @@ struct DiffCommand: ParsableCommand {
             colour off). Old and new tone placement (hoà / hòa) and decomposed text are not changes.
 
             Each side is a decision or a single procedure, in XML or JSON (either side either \
-            format). Two decisions pair their rows by procedure code; a procedure against a \
-            decision is compared with the decision's row for the same code.
+            format), or a catalogue folder replayed to a date: DIR@YYYY-MM-DD (DIR@ alone: today). \
+            Two decisions pair their rows by procedure code and also show changes to the header \
+            (number, dates, signer, title); a procedure against a decision is compared with the \
+            decision's row for the same code. The catalogue against a draft decision compares each \
+            row with the version in force: new rows against nothing, amended rows against the code \
+            in force (warning when the parts it declares are not the parts that change), replaced \
+            rows against the code(s) they replace, abolished rows shown as removed. Two catalogue \
+            states list the procedures added, removed and changed (the rest are only counted). \
+            Where no code pairs two procedures (a draft without a code, a replacement under a new \
+            code), they are paired by a replacement the decisions declare, or by name and content \
+            likeness, and the output says so: "có thể là cùng thủ tục 1.004222: tên giống 92 %".
 
-            --format json writes {"old", "new", "summary": {"procedures", "changed", "lighter", \
-            "heavier", "neutral"}, "procedures": [{"key", "name", "status" (added | removed | \
-            changed | unchanged), "oldAction", "newAction", "lighter", "heavier", "neutral", \
-            "changes": [{"part", "kind" (added | removed | modified), "subject", "summary", \
-            "direction" (lighter | heavier | neutral), "old", "new", "words": [{"kind" (same | \
-            inserted | deleted), "text"}]}]}]}; keys without a value are left out.
+            --format html writes a standalone page (no external resource) to open offline and \
+            print: a summary table, then a section per procedure with <ins>/<del> redlines and a \
+            side-by-side view. --format md writes Markdown for a memo. --format json follows the \
+            JSON Schema in docs/diff-report.schema.json: {"old", "new", "sample", "summary", \
+            "header", "procedures": [{"key", "name", "status", "match", "changes": [{"part", \
+            "kind", "summary", "direction", "old", "new", "words"}]}]}; keys without a value are \
+            left out.
 
-            Exit status: 0 whether or not there are changes; 1 when a file cannot be read, or when a \
-            procedure is compared with a decision that has no row for it.
+            Exit status: 0 whether or not there are changes; 1 when a file or catalogue cannot be \
+            read, or when a procedure is compared with a decision that has no row for it; 2 for a \
+            DIR@DATE whose folder or date is wrong.
 
             Examples:
               tthc diff catalogue/decisions/2026/2026-01-20-156-QD-UBND.json du-thao.xml
               tthc show 1.001776 --at 2025-12-31 --format xml > cu.xml
               tthc show 1.001776 --at 2026-02-01 --format json > moi.json
               tthc diff cu.xml moi.json --format json -o thay-doi.json
+              tthc diff catalogue@ du-thao.xml --format html -o bao-cao.html
+              tthc diff catalogue@2025-12-31 catalogue@2026-06-01 --format md
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, md }
 
     @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "OLD"))
     var old: String
@@ -46,7 +59,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "NEW"))
     var new: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, html or md.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE"))
@@ -68,6 +81,8 @@ struct DiffCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = JSONFormat.pretty(report)
+        case .html: text = DiffHTML(report: report).html
+        case .md: text = DiffMarkdown(report: report).markdown
         case .text:
             let colour = output == nil && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -88,7 +103,28 @@ struct DiffCommand: ParsableCommand {
             return try compare(a, b)
         case (.state(let a, _), .state(let b, _)):
             let successions = old.successions.merging(new.successions) { Array(Set($0 + $1)).sorted() }
-            return CatalogueDiff.compare(a, b, successions: successions)
+            var diff = CatalogueDiff.compare(a, b, successions: successions)
+            // Say how a procedure left or came: from the history of the later state's catalogue.
+            let (early, late, lateSide) = a.date <= b.date ? (a.date, b.date, new) : (b.date, a.date, old)
+            guard case .state(_, let loaded) = lateSide else { return diff }
+            for i in diff.entries.indices where diff.entries[i].status != .compared {
+                let entry = diff.entries[i]
+                guard let history = loaded.catalogue.histories[entry.key],
+                      let version = history.version(at: early) ?? history.version(at: late) else { continue }
+                let action: DecisionItem.Action?
+                switch version.end {
+                case .abolished?: action = .abolished
+                case .replaced?: action = .replaced
+                default: action = version.isInForce(at: late) && !version.isInForce(at: early) ? version.action : nil
+                }
+                // Forward in time the action is the new side's; backwards, the old side's.
+                if a.date <= b.date {
+                    diff.entries[i].newAction = action
+                } else {
+                    diff.entries[i].oldAction = action
+                }
+            }
+            return diff
         case (.state(let state, _), .document(let document)):
             return draft(document, state, draftIsNew: true)
         case (.document(let document), .state(let state, _)):

@@ -41,6 +41,8 @@ struct DiffReport: Encodable {
         var newAction: DecisionItem.Action?
         /// When the two sides do not share a code: what paired them.
         var match: Match?
+        /// For an amended draft row against the version in force.
+        var parts: PartsCheck?
         var lighter: Int
         var heavier: Int
         var neutral: Int
@@ -50,7 +52,8 @@ struct DiffReport: Encodable {
         var actionChanged: Bool { oldAction != nil && newAction != nil && oldAction != newAction }
 
         private enum CodingKeys: String, CodingKey {
-            case key, name, status, oldAction, newAction, match, lighter, heavier, neutral, changes
+            case key, name, status, oldAction, newAction, match, declaredParts, undeclaredParts, unchangedDeclaredParts
+            case lighter, heavier, neutral, changes
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -61,6 +64,11 @@ struct DiffReport: Encodable {
             try c.encodeIfPresent(oldAction, forKey: .oldAction)
             try c.encodeIfPresent(newAction, forKey: .newAction)
             try c.encodeIfPresent(match, forKey: .match)
+            if let parts {
+                try c.encode(parts.declared, forKey: .declaredParts)
+                if !parts.undeclared.isEmpty { try c.encode(parts.undeclared, forKey: .undeclaredParts) }
+                if !parts.unchangedDeclared.isEmpty { try c.encode(parts.unchangedDeclared, forKey: .unchangedDeclaredParts) }
+            }
             try c.encode(lighter, forKey: .lighter)
             try c.encode(heavier, forKey: .heavier)
             try c.encode(neutral, forKey: .neutral)
@@ -83,7 +91,7 @@ struct DiffReport: Encodable {
             }
             return Procedure(
                 key: entry.key, name: entry.name, status: status, oldAction: entry.oldAction,
-                newAction: entry.newAction, match: entry.match,
+                newAction: entry.newAction, match: entry.match, parts: entry.parts,
                 lighter: changes.count { $0.direction == .lighter },
                 heavier: changes.count { $0.direction == .heavier },
                 neutral: changes.count { $0.direction == .neutral }, changes: changes)
@@ -128,10 +136,11 @@ struct DiffReport: Encodable {
         for p in changed {
             lines.append("  \(p.key) \(p.name): \(headline(p))" + (p.match.map { " (\($0.vietnamese))" } ?? ""))
         }
-        for p in changed where !p.changes.isEmpty || p.actionChanged || p.match != nil {
+        for p in changed where !p.changes.isEmpty || p.actionChanged || p.match != nil || !(p.parts?.agrees ?? true) {
             lines.append("")
             lines.append("\(p.key) \(p.name)")
             if let match = p.match { lines.append("  (\(match.vietnamese))") }
+            for line in p.parts?.vietnamese ?? [] { lines.append("  ⚠ \(line)") }
             if p.actionChanged, let a = p.oldAction, let b = p.newAction {
                 lines.append("  Hình thức công bố: \(a.vietnamese) → \(b.vietnamese)")
             }
@@ -150,15 +159,25 @@ struct DiffReport: Encodable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The summary tables' status column, beside the counts: "thay đổi", else the headline.
+    func status(_ p: Procedure) -> String {
+        p.status == "changed" && !p.changes.isEmpty ? "thay đổi" : headline(p)
+    }
+
     func headline(_ p: Procedure) -> String {
         switch p.status {
         case "removed" where p.newAction == .abolished: return "bị bãi bỏ"
         case "removed" where p.newAction == .replaced: return "bị thay thế"
         case "added" where p.oldAction == .abolished: return "bản cũ bãi bỏ, bản mới có nội dung"
+        case "added" where p.oldAction == .replaced: return "bản cũ thay thế, bản mới có nội dung"
         case "added": return "chỉ có ở bản mới" + (p.newAction.map { " (\($0.vietnamese.lowercasedFirst))" } ?? "")
         case "removed": return "chỉ có ở bản cũ" + (p.oldAction.map { " (\($0.vietnamese.lowercasedFirst))" } ?? "")
         default:
-            if p.changes.isEmpty { return p.match == nil ? "đổi hình thức công bố" : "đổi mã, nội dung không đổi" }
+            if p.changes.isEmpty {
+                if p.match != nil { return "đổi mã, nội dung không đổi" }
+                if !(p.parts?.agrees ?? true) { return "nội dung không đổi, khai báo phần sửa không khớp" }
+                return "đổi hình thức công bố"
+            }
             return "\(p.changes.count) thay đổi: \(p.lighter) nhẹ hơn, \(p.heavier) nặng hơn, \(p.neutral) trung tính"
         }
     }

@@ -184,6 +184,33 @@ enum States {
     }
 }
 
+extension CatalogueDiffTests {
+    /// An amended row that declares fees but changes the processing time: the diff shows both.
+    @Test func declaredPartsAgainstRealChanges() throws {
+        var cut = residence()
+        cut.channels[0].time = ProcessingTime(value: 7, unit: .workingDays)
+        let draft = Decision(
+            number: "9/QĐ-UBND", signedOn: States.day("2026-01-05"), authority: "UBND", title: "Dự thảo",
+            items: [DecisionItem(action: .amended, changedParts: [.fees], procedure: cut)])
+        let e = try entry(CatalogueDiff.draft(draft, against: before), "1.004222")
+        let parts = try #require(e.parts)
+        #expect(parts.undeclared == [.processingTime])
+        #expect(parts.unchangedDeclared == [.fees])
+        #expect(parts.vietnamese == [
+            "Có thay đổi nhưng không khai báo: Thời hạn giải quyết", "Khai báo sửa nhưng không thay đổi: Phí, lệ phí",
+        ])
+        // Declared right, it agrees and says nothing.
+        var right = draft
+        right.items[0].changedParts = [.processingTime]
+        #expect(try entry(CatalogueDiff.draft(right, against: before), "1.004222").parts?.agrees == true)
+        // Declared right but nothing changed: still reported, not silently unchanged.
+        right.items[0].procedure = residence()
+        let idle = try entry(CatalogueDiff.draft(right, against: before), "1.004222")
+        #expect(idle.parts?.unchangedDeclared == [.processingTime])
+        #expect(!idle.isUnchanged)
+    }
+}
+
 @Suite struct SimilarityTests {
     func named(_ name: String, items: [String]) -> Procedure {
         Procedure(code: nil, name: name, dossier: Dossier(cases: [DossierCase(items: items.map { DossierItem(name: $0) })]))
