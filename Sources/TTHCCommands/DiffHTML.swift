@@ -34,7 +34,8 @@ struct DiffHTML {
             <p class="controls"><label for="song-song">Xem song song bản cũ và bản mới</label></p>
             <p class="legend">Cách đọc: <ins>chữ thêm vào</ins> được gạch chân, <del>chữ bỏ đi</del> bị gạch ngang; \
             <span class="dir lighter">↓ nhẹ hơn</span>, <span class="dir heavier">↑ nặng hơn</span>, \
-            <span class="dir neutral">· trung tính</span> cho người dân.</p>
+            <span class="dir neutral">· trung tính</span> cho người dân; câu chỉ đổi chỗ ghi \
+            <span class="tag">↷ chuyển đi</span> / <span class="tag">↷ chuyển đến</span>.</p>
             </header>
             <main>
 
@@ -110,17 +111,18 @@ struct DiffHTML {
     /// The inline redline, and the side-by-side view the checkbox shows instead.
     func detail(words: [WordRun]?, old: String?, new: String?) -> String {
         if let words, words.contains(where: { $0.kind != .same }) {
-            let inline = words.map { run -> String in
+            func mark(_ run: WordRun) -> String {
                 switch run.kind {
                 case .same: e(run.text)
                 case .deleted: "<del>\(e(run.text))</del>"
                 case .inserted: "<ins>\(e(run.text))</ins>"
+                case .movedFrom: "<del class=\"moved\"><span class=\"tag\">↷ chuyển đi:</span> \(e(run.text))</del>"
+                case .movedTo: "<ins class=\"moved\"><span class=\"tag\">↷ chuyển đến:</span> \(e(run.text))</ins>"
                 }
-            }.joined(separator: " ")
-            let oldSide = words.filter { $0.kind != .inserted }
-                .map { $0.kind == .deleted ? "<del>\(e($0.text))</del>" : e($0.text) }.joined(separator: " ")
-            let newSide = words.filter { $0.kind != .deleted }
-                .map { $0.kind == .inserted ? "<ins>\(e($0.text))</ins>" : e($0.text) }.joined(separator: " ")
+            }
+            let inline = words.map(mark).joined(separator: " ")
+            let oldSide = words.filter(\.kind.inOld).map(mark).joined(separator: " ")
+            let newSide = words.filter(\.kind.inNew).map(mark).joined(separator: " ")
             return "\n<p class=\"redline inline\">\(inline)</p>\n" + sideBySide(oldSide, newSide)
         }
         guard old != nil || new != nil else { return "" }
@@ -176,6 +178,8 @@ struct DiffHTML {
         a { color: #0b4f8a; }
         ins { text-decoration: underline 2px; text-underline-offset: 2px; background: #dff3e4; color: #0f3d1c; }
         del { text-decoration: line-through 2px; background: #fbe3e3; color: #6b1010; }
+        ins.moved, del.moved { background: #e6ecf7; color: #123a6b; text-decoration-style: dotted; }
+        .tag { font-weight: bold; font-size: .85em; }
         .dir { font-weight: bold; white-space: nowrap; }
         .dir.lighter { color: #0f5c2a; }
         .dir.heavier { color: #8c1515; }

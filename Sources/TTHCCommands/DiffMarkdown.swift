@@ -65,6 +65,8 @@ struct DiffMarkdown {
             case .same: e(run.text)
             case .deleted: "~~\(e(run.text))~~"
             case .inserted: "**\(e(run.text))**"
+            case .movedFrom: "~~↷ chuyển đi: \(e(run.text))~~"
+            case .movedTo: "**↷ chuyển đến: \(e(run.text))**"
             }
         }.joined(separator: " ")
     }

@@ -182,7 +182,8 @@ struct DiffReport: Encodable {
         }
     }
 
-    /// Words with deletions as [-…-] and insertions as {+…+}, or in red and green on a terminal.
+    /// Words with deletions as [-…-] and insertions as {+…+}, or in red and green on a terminal;
+    /// a moved sentence as [↷ chuyển đi: …] where it stood and {↷ chuyển đến: …} where it stands.
     static func redline(_ runs: [WordRun], colour: Bool) -> String {
         runs.map { run in
             switch (run.kind, colour) {
@@ -191,6 +192,10 @@ struct DiffReport: Encodable {
             case (.inserted, false): "{+\(run.text)+}"
             case (.deleted, true): "\u{1B}[31m\(run.text)\u{1B}[0m"
             case (.inserted, true): "\u{1B}[32m\(run.text)\u{1B}[0m"
+            case (.movedFrom, false): "[↷ chuyển đi: \(run.text)]"
+            case (.movedTo, false): "{↷ chuyển đến: \(run.text)}"
+            case (.movedFrom, true): "\u{1B}[36m[↷ chuyển đi: \(run.text)]\u{1B}[0m"
+            case (.movedTo, true): "\u{1B}[36m{↷ chuyển đến: \(run.text)}\u{1B}[0m"
             }
         }.joined(separator: " ")
     }
