@@ -7,13 +7,25 @@ import Catalogue
 /// compared with `ProcedureDiff`; the rest are procedures added to or removed from the decision.
 public struct DecisionDiff: Hashable, Codable, Sendable {
     public var entries: [Entry]
+    /// Procedures compared and found unchanged that `entries` leaves out (whole-catalogue diffs list
+    /// only what changed).
+    public var unchanged: Int
+    /// What changed in the decisions' own headers (number, dates, signer, title), when both sides are decisions.
+    public var header: [HeaderChange]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry], unchanged: Int = 0, header: [HeaderChange] = []) {
+        self.entries = entries
+        self.unchanged = unchanged
+        self.header = header
+    }
+
+    /// Every procedure compared, listed or not.
+    public var procedureCount: Int { entries.count + unchanged }
 
     /// The entries with something to say.
     public var changed: [Entry] { entries.filter { !$0.isUnchanged } }
 
-    public var isEmpty: Bool { changed.isEmpty }
+    public var isEmpty: Bool { changed.isEmpty && header.isEmpty }
 
     /// One procedure of either decision.
     public struct Entry: Hashable, Codable, Sendable {
@@ -26,10 +38,15 @@ public struct DecisionDiff: Hashable, Codable, Sendable {
         public var newAction: DecisionItem.Action?
         /// For rows with content on both sides.
         public var diff: ProcedureDiff?
+        /// When the two sides do not share a code: the replacement or likeness that paired them.
+        public var match: Match?
+        /// For an amended draft row against the version in force: the parts it declares and the
+        /// parts that really change (`tthc validate` warns about the same mismatch).
+        public var parts: PartsCheck?
 
         public init(
             key: String, name: String, status: Status, oldAction: DecisionItem.Action?,
-            newAction: DecisionItem.Action?, diff: ProcedureDiff?
+            newAction: DecisionItem.Action?, diff: ProcedureDiff?, match: Match? = nil
         ) {
             self.key = key
             self.name = name
@@ -37,11 +54,13 @@ public struct DecisionDiff: Hashable, Codable, Sendable {
             self.oldAction = oldAction
             self.newAction = newAction
             self.diff = diff
+            self.match = match
         }
 
-        /// Nothing to report: compared, the same action where both sides are rows, no change of content.
+        /// Nothing to report: compared under one code, the same action where both sides are rows, no
+        /// change of content.
         public var isUnchanged: Bool {
-            status == .compared && (oldAction == nil || newAction == nil || oldAction == newAction)
+            status == .compared && match == nil && (parts?.agrees ?? true) && (oldAction == nil || newAction == nil || oldAction == newAction)
                 && (diff?.isEmpty ?? true)
         }
 
@@ -80,23 +99,7 @@ public struct DecisionDiff: Hashable, Codable, Sendable {
             if newByKey[k] == nil, oldByKey[k] == nil { order.append(k) }
             newByKey[k] = item
         }
-        let entries = order.map { k -> Entry in
-            let a = oldByKey[k], b = newByKey[k]
-            let name = b?.subjectName ?? a?.subjectName ?? k
-            let shown = (b ?? a).map(displayKey) ?? k
-            switch (a, b) {
-            case (let a?, let b?):
-                var diff: ProcedureDiff?
-                if let p = a.procedure, let q = b.procedure { diff = ProcedureDiff.compare(p, q) }
-                return Entry(key: shown, name: name, status: .compared, oldAction: a.action, newAction: b.action, diff: diff)
-            case (let a?, nil):
-                return Entry(key: shown, name: name, status: .removed, oldAction: a.action, newAction: nil, diff: nil)
-            case (nil, let b?):
-                return Entry(key: shown, name: name, status: .added, oldAction: nil, newAction: b.action, diff: nil)
-            case (nil, nil):
-                return Entry(key: shown, name: name, status: .compared, oldAction: nil, newAction: nil, diff: nil)
-            }
-        }
-        return DecisionDiff(entries: entries)
+        let pairs = order.map { k in Pair(old: oldByKey[k].map(Row.init), new: newByKey[k].map(Row.init)) }
+        return DecisionDiff(entries: Pair.joinSimilar(pairs).map { $0.entry() }, header: DecisionHeaderDiff.compare(old, new))
     }
 }

@@ -63,9 +63,26 @@ struct Builder {
     /// A prose change with its redline, or nothing when the words are the same.
     mutating func prose(_ part: Part, subject: String? = nil, summary: String, _ old: String, _ new: String) {
         guard !WordDiff.same(old, new) else { return }
+        let words = WordDiff.runs(old, new)
+        let onlyMoves = words.allSatisfy { $0.kind == .same || $0.kind == .movedFrom || $0.kind == .movedTo }
         add(Change(
-            part: part, kind: .modified, subject: subject, summary: summary, direction: .neutral,
-            old: old, new: new, words: WordDiff.runs(old, new)))
+            part: part, kind: .modified, subject: subject, summary: onlyMoves ? summary + " (chỉ đổi thứ tự câu)" : summary,
+            direction: Builder.certification(old, new), old: old, new: new, words: words))
+    }
+
+    /// A certified copy ("bản sao có chứng thực") that becomes a plain copy is lighter: a plain copy
+    /// shown with the original is enough, and officers may not demand certification (DOMAIN.md §5).
+    /// The other way round is heavier.
+    static func certification(_ old: String, _ new: String) -> Direction {
+        func certified(_ text: String) -> Bool {
+            let key = VietnameseText.searchKey(text)
+            return key.contains("ban sao") && (key.contains("chung thuc") || key.contains("cong chung"))
+        }
+        func copy(_ text: String) -> Bool { VietnameseText.searchKey(text).contains("ban sao") }
+        let a = certified(old), b = certified(new)
+        if a && !b && copy(new) { return .lighter }
+        if !a && b && copy(old) { return .heavier }
+        return .neutral
     }
 
     /// Two lists of short texts matched by their words: added, removed, reworded.
@@ -303,7 +320,9 @@ struct Builder {
 
     mutating func item(_ old: DossierItem, _ new: DossierItem) {
         let subject = new.name
-        prose(.dossier, subject: subject, summary: "Sửa tên giấy tờ: \(old.name) → \(new.name)", old.name, new.name)
+        let plain = Builder.certification(old.name, new.name) == .lighter
+        prose(.dossier, subject: subject, summary: "Sửa tên giấy tờ: \(old.name) → \(new.name)"
+              + (plain ? " (bản sao không cần chứng thực)" : ""), old.name, new.name)
         func count(_ label: String, _ a: Int, _ b: Int) {
             guard a != b else { return }
             add(Change(part: .dossier, kind: .modified, subject: subject,

@@ -16,14 +16,24 @@ public struct WordRun: Hashable, Codable, Sendable {
         case same
         case inserted
         case deleted
+        /// A sentence that moved, where it stood in the old text.
+        case movedFrom = "moved-from"
+        /// The same sentence where it stands in the new text.
+        case movedTo = "moved-to"
+
+        /// Whether the run is part of the old text / of the new text.
+        public var inOld: Bool { self != .inserted && self != .movedTo }
+        public var inNew: Bool { self != .deleted && self != .movedFrom }
     }
 
-    /// The same run seen from the other side: inserted ↔ deleted.
+    /// The same run seen from the other side: inserted ↔ deleted, moved-from ↔ moved-to.
     public var inverted: WordRun {
         switch kind {
         case .same: self
         case .inserted: WordRun(.deleted, text)
         case .deleted: WordRun(.inserted, text)
+        case .movedFrom: WordRun(.movedTo, text)
+        case .movedTo: WordRun(.movedFrom, text)
         }
     }
 }
@@ -31,59 +41,171 @@ public struct WordRun: Hashable, Codable, Sendable {
 /// Word-level redlines over Vietnamese prose.
 ///
 /// Vietnamese writes one syllable per space-separated token, so tokens are the unit. Tokens compare by
-/// `VietnameseText.comparisonKey`: old and new tone placement (hoà / hòa), case and decomposed input
-/// are the same word. The diff is Myers' O(ND) algorithm after trimming the common head and tail;
-/// past `maximumEdits` edits it stops searching and splits the texts at words found once on each side
-/// (patience diff), diffing between them, or shows the stretch as replaced when there are none. The
-/// result is always a correct redline, minimal when the texts are close, and a 10,000-word rewrite
-/// stays fast.
+/// `VietnameseText.comparisonKey` of the word without the punctuation around it: old and new tone
+/// placement (hoà / hòa), case, decomposed input, spacing and punctuation ("rơi" / "rơi;") are the
+/// same word, while a changed number ("15" / "10", "20.000" / "10.000") is a change; a token of
+/// punctuation alone ("–", ";") is shown with the word before it and never counts. Sentences found
+/// once on each side, but out of order, are shown as moved (`movedFrom` where they stood, `movedTo`
+/// where they stand) rather than deleted and inserted; the rest is diffed word by word.
+///
+/// The diff is Myers' O(ND) algorithm after trimming the common head and tail; past `maximumEdits`
+/// edits it stops searching and splits the texts at words found once on each side (patience diff),
+/// diffing between them, or shows the stretch as replaced when there are none. The result is always
+/// a correct redline, minimal when the texts are close, and a 10,000-word rewrite stays fast.
 public enum WordDiff {
     /// The edit distance past which the middle is shown as replaced outright.
     public static let maximumEdits = 1_000
+
+    /// The fewest words a sentence needs to be shown as moved (shorter ones are diffed as words).
+    public static let minimumMovedWords = 4
 
     /// Splits on white space.
     public static func tokens(_ text: String) -> [Substring] {
         text.split(whereSeparator: \.isWhitespace)
     }
 
-    /// Whether two texts are the same words for the diff.
+    /// A word as shown (with any punctuation around it, and punctuation-only tokens after it) and
+    /// the key it compares by.
+    struct Unit {
+        var display: String
+        var key: String
+        /// Whether the unit ends a sentence (., !, ?, ; or … at its end).
+        var endsSentence: Bool
+    }
+
+    /// Whether a character is punctuation that does not change the meaning of the word it touches.
+    static func isLoosePunctuation(_ c: Character) -> Bool {
+        (c.isPunctuation || c == "…") && c != "%"
+    }
+
+    static func units(_ text: String) -> [Unit] {
+        var out: [Unit] = []
+        var pending = ""  // punctuation-only tokens before the first word
+        for token in tokens(text) {
+            let core = token.drop(while: isLoosePunctuation).reversed().drop(while: isLoosePunctuation).reversed()
+            let ends = endsSentence(token)
+            if core.isEmpty {
+                if out.isEmpty {
+                    pending += pending.isEmpty ? String(token) : " " + token
+                } else {
+                    out[out.count - 1].display += " " + token
+                    out[out.count - 1].endsSentence = out[out.count - 1].endsSentence || ends
+                }
+                continue
+            }
+            let display = pending.isEmpty ? String(token) : pending + " " + token
+            pending = ""
+            out.append(Unit(display: display, key: VietnameseText.comparisonKey(String(core)), endsSentence: ends))
+        }
+        if !pending.isEmpty { out.append(Unit(display: pending, key: "", endsSentence: false)) }
+        return out
+    }
+
+    static func endsSentence(_ token: Substring) -> Bool {
+        guard let last = token.reversed().first(where: { !"\"”’)»]".contains($0) }) else { return false }
+        return ".!?;…".contains(last)
+    }
+
+    /// Whether two texts are the same words for the diff (punctuation, spacing and tone placement aside).
     public static func same(_ old: String, _ new: String) -> Bool {
-        let a = tokens(old), b = tokens(new)
+        let a = units(old), b = units(new)
         guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { VietnameseText.comparisonKey(String($0)) == VietnameseText.comparisonKey(String($1)) }
+        return zip(a, b).allSatisfy { $0.key == $1.key }
     }
 
     /// The runs that turn `old` into `new`; deletions come before insertions at the same place.
     public static func runs(_ old: String, _ new: String) -> [WordRun] {
-        let a = tokens(old), b = tokens(new)
+        let a = units(old), b = units(new)
         // Intern comparison keys so the inner loop compares integers.
         var ids: [String: Int] = [:]
-        func id(_ token: Substring) -> Int {
-            let key = VietnameseText.comparisonKey(String(token))
-            if let existing = ids[key] { return existing }
+        func id(_ unit: Unit) -> Int {
+            if let existing = ids[unit.key] { return existing }
             let next = ids.count
-            ids[key] = next
+            ids[unit.key] = next
             return next
         }
         let x = a.map(id), y = b.map(id)
-        let script = editScript(x, y)
+        let moves = movedSentences(a, x, b, y)
+        var keptX: [Int] = [], keptY: [Int] = []
+        keptX.reserveCapacity(x.count)
+        keptY.reserveCapacity(y.count)
+        for i in x.indices where moves.old[i] == nil { keptX.append(x[i]) }
+        for j in y.indices where moves.new[j] == nil { keptY.append(y[j]) }
+        let script = editScript(keptX, keptY)
         var runs: [WordRun] = []
-        func append(_ kind: WordRun.Kind, _ word: Substring) {
+        func append(_ kind: WordRun.Kind, _ word: String) {
             if let last = runs.last, last.kind == kind {
                 runs[runs.count - 1].text += " " + word
             } else {
-                runs.append(WordRun(kind, String(word)))
+                runs.append(WordRun(kind, word))
             }
         }
         var i = 0, j = 0
-        for op in script {
-            switch op {
-            case .keep: append(.same, b[j]); i += 1; j += 1
-            case .delete: append(.deleted, a[i]); i += 1
-            case .insert: append(.inserted, b[j]); j += 1
+        /// Moved sentences starting where the walk stands are shown there, each as its own run.
+        func emitMoves() {
+            while i < a.count, let sentence = moves.old[i] {
+                runs.append(WordRun(.movedFrom, a[i].display))
+                i += 1
+                while i < a.count, moves.old[i] == sentence { runs[runs.count - 1].text += " " + a[i].display; i += 1 }
+            }
+            while j < b.count, let sentence = moves.new[j] {
+                runs.append(WordRun(.movedTo, b[j].display))
+                j += 1
+                while j < b.count, moves.new[j] == sentence { runs[runs.count - 1].text += " " + b[j].display; j += 1 }
             }
         }
+        for op in script {
+            emitMoves()
+            switch op {
+            case .keep: append(.same, b[j].display); i += 1; j += 1
+            case .delete: append(.deleted, a[i].display); i += 1
+            case .insert: append(.inserted, b[j].display); j += 1
+            }
+        }
+        emitMoves()
         return ordered(runs)
+    }
+
+    /// Sentences that occur exactly once on each side (same words) but out of order: the longest
+    /// run of them in the same order stays put, the others moved. Returns, for each unit of either
+    /// side, the number of the moved sentence it belongs to, or nil.
+    static func movedSentences(_ a: [Unit], _ x: [Int], _ b: [Unit], _ y: [Int]) -> (old: [Int?], new: [Int?]) {
+        var old = [Int?](repeating: nil, count: a.count), new = [Int?](repeating: nil, count: b.count)
+        let sa = sentences(a), sb = sentences(b)
+        guard sa.count > 1, sb.count > 1 else { return (old, new) }
+        func key(_ r: Range<Int>, _ ids: [Int]) -> [Int] { Array(ids[r]) }
+        var countA: [[Int]: Int] = [:], countB: [[Int]: Int] = [:], whereB: [[Int]: Int] = [:]
+        for r in sa where r.count >= minimumMovedWords { countA[key(r, x), default: 0] += 1 }
+        for (n, r) in sb.enumerated() where r.count >= minimumMovedWords {
+            countB[key(r, y), default: 0] += 1
+            whereB[key(r, y)] = n
+        }
+        var pairs: [(i: Int, j: Int)] = []
+        for (m, r) in sa.enumerated() where r.count >= minimumMovedWords {
+            let k = key(r, x)
+            if countA[k] == 1, countB[k] == 1, let n = whereB[k] { pairs.append((m, n)) }
+        }
+        guard pairs.count > 1 else { return (old, new) }
+        let inOrder = Set(longestIncreasing(pairs).map(\.i))
+        var number = 0
+        for p in pairs where !inOrder.contains(p.i) {
+            for u in sa[p.i] { old[u] = number }
+            for u in sb[p.j] { new[u] = number }
+            number += 1
+        }
+        return (old, new)
+    }
+
+    /// The ranges of units that make up each sentence.
+    static func sentences(_ units: [Unit]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        for (i, u) in units.enumerated() where u.endsSentence {
+            out.append(start..<(i + 1))
+            start = i + 1
+        }
+        if start < units.count { out.append(start..<units.count) }
+        return out
     }
 
     enum Operation { case keep, delete, insert }
@@ -97,7 +219,11 @@ public enum WordDiff {
             tail += 1
         }
         let a = Array(x[head..<(x.count - tail)]), b = Array(y[head..<(y.count - tail)])
-        let middle = myers(a, b) ?? anchored(a, b)
+        // Nothing in common (a rewrite): replaced outright, without searching.
+        let inA = Set(a)
+        let middle = !a.isEmpty && !b.isEmpty && !b.contains(where: inA.contains)
+            ? Array(repeating: .delete, count: a.count) + Array(repeating: .insert, count: b.count)
+            : myers(a, b) ?? anchored(a, b)
         return Array(repeating: .keep, count: head) + middle + Array(repeating: .keep, count: tail)
     }
 
@@ -214,7 +340,7 @@ public enum WordDiff {
         }
         for run in runs {
             switch run.kind {
-            case .same: flush(); out.append(run)
+            case .same, .movedFrom, .movedTo: flush(); out.append(run)
             case .deleted: deleted.append(run.text)
             case .inserted: inserted.append(run.text)
             }
@@ -223,13 +349,13 @@ public enum WordDiff {
         return out
     }
 
-    /// The old text a list of runs reproduces (kept and deleted words).
+    /// The old text a list of runs reproduces (kept, deleted and moved-from words).
     public static func oldText(_ runs: [WordRun]) -> String {
-        runs.filter { $0.kind != .inserted }.map(\.text).joined(separator: " ")
+        runs.filter(\.kind.inOld).map(\.text).joined(separator: " ")
     }
 
-    /// The new text a list of runs reproduces (kept and inserted words).
+    /// The new text a list of runs reproduces (kept, inserted and moved-to words).
     public static func newText(_ runs: [WordRun]) -> String {
-        runs.filter { $0.kind != .deleted }.map(\.text).joined(separator: " ")
+        runs.filter(\.kind.inNew).map(\.text).joined(separator: " ")
     }
 }

@@ -18,35 +18,48 @@ struct DiffCommand: ParsableCommand {
             colour off). Old and new tone placement (hoà / hòa) and decomposed text are not changes.
 
             Each side is a decision or a single procedure, in XML or JSON (either side either \
-            format). Two decisions pair their rows by procedure code; a procedure against a \
-            decision is compared with the decision's row for the same code.
+            format), or a catalogue folder replayed to a date: DIR@YYYY-MM-DD (DIR@ alone: today). \
+            Two decisions pair their rows by procedure code and also show changes to the header \
+            (number, dates, signer, title); a procedure against a decision is compared with the \
+            decision's row for the same code. The catalogue against a draft decision compares each \
+            row with the version in force: new rows against nothing, amended rows against the code \
+            in force (warning when the parts it declares are not the parts that change), replaced \
+            rows against the code(s) they replace, abolished rows shown as removed. Two catalogue \
+            states list the procedures added, removed and changed (the rest are only counted). \
+            Where no code pairs two procedures (a draft without a code, a replacement under a new \
+            code), they are paired by a replacement the decisions declare, or by name and content \
+            likeness, and the output says so: "có thể là cùng thủ tục 1.004222: tên giống 92 %".
 
-            --format json writes {"old", "new", "summary": {"procedures", "changed", "lighter", \
-            "heavier", "neutral"}, "procedures": [{"key", "name", "status" (added | removed | \
-            changed | unchanged), "oldAction", "newAction", "lighter", "heavier", "neutral", \
-            "changes": [{"part", "kind" (added | removed | modified), "subject", "summary", \
-            "direction" (lighter | heavier | neutral), "old", "new", "words": [{"kind" (same | \
-            inserted | deleted), "text"}]}]}]}; keys without a value are left out.
+            --format html writes a standalone page (no external resource) to open offline and \
+            print: a summary table, then a section per procedure with <ins>/<del> redlines and a \
+            side-by-side view. --format md writes Markdown for a memo. --format json follows the \
+            JSON Schema in docs/diff-report.schema.json: {"old", "new", "sample", "summary", \
+            "header", "procedures": [{"key", "name", "status", "match", "changes": [{"part", \
+            "kind", "summary", "direction", "old", "new", "words"}]}]}; keys without a value are \
+            left out.
 
-            Exit status: 0 whether or not there are changes; 1 when a file cannot be read, or when a \
-            procedure is compared with a decision that has no row for it.
+            Exit status: 0 whether or not there are changes; 1 when a file or catalogue cannot be \
+            read, or when a procedure is compared with a decision that has no row for it; 2 for a \
+            DIR@DATE whose folder or date is wrong.
 
             Examples:
               tthc diff catalogue/decisions/2026/2026-01-20-156-QD-UBND.json du-thao.xml
               tthc show 1.001776 --at 2025-12-31 --format xml > cu.xml
               tthc show 1.001776 --at 2026-02-01 --format json > moi.json
               tthc diff cu.xml moi.json --format json -o thay-doi.json
+              tthc diff catalogue@ du-thao.xml --format html -o bao-cao.html
+              tthc diff catalogue@2025-12-31 catalogue@2026-06-01 --format md
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, md }
 
-    @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json).", valueName: "OLD"))
+    @Argument(help: ArgumentHelp("The old version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "OLD"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json).", valueName: "NEW"))
+    @Argument(help: ArgumentHelp("The new version: a decision or procedure file (.xml or .json), or DIR@YYYY-MM-DD.", valueName: "NEW"))
     var new: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, html or md.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE"))
@@ -56,18 +69,20 @@ struct DiffCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let a = try read(old), b = try read(new)
+        let sides = try DiffSide.read([old, new])
         let diff: DecisionDiff
         do {
-            diff = try Self.compare(a, b)
+            diff = try Self.compare(sides[0], sides[1])
         } catch let mismatch as Mismatch {
             Console.error(mismatch.description)
             throw ExitCode(1)
         }
-        let report = DiffReport(old: old, new: new, diff: diff)
+        let report = DiffReport(old: old, new: new, diff: diff, sample: sides.contains(where: \.isSample))
         let text: String
         switch format {
         case .json: text = JSONFormat.pretty(report)
+        case .html: text = DiffHTML(report: report).html
+        case .md: text = DiffMarkdown(report: report).markdown
         case .text:
             let colour = output == nil && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -76,17 +91,63 @@ struct DiffCommand: ParsableCommand {
         try Console.deliver(text, to: output, force: force)
     }
 
-    private func read(_ path: String) throws -> Document {
-        do {
-            return try DocumentFile.read(path)
-        } catch {
-            Console.report(error.diagnostics)
-            throw ExitCode(1)
+    struct Mismatch: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The diff of two sides, as rows: a procedure stands for a one-row decision; a catalogue state
+    /// against a decision compares each row with the version in force.
+    static func compare(_ old: DiffSide, _ new: DiffSide) throws -> DecisionDiff {
+        switch (old, new) {
+        case (.document(let a), .document(let b)):
+            return try compare(a, b)
+        case (.state(let a, _), .state(let b, _)):
+            let successions = old.successions.merging(new.successions) { Array(Set($0 + $1)).sorted() }
+            var diff = CatalogueDiff.compare(a, b, successions: successions)
+            // Say how a procedure left or came: from the history of the later state's catalogue.
+            let (early, late, lateSide) = a.date <= b.date ? (a.date, b.date, new) : (b.date, a.date, old)
+            guard case .state(_, let loaded) = lateSide else { return diff }
+            for i in diff.entries.indices where diff.entries[i].status != .compared {
+                let entry = diff.entries[i]
+                guard let history = loaded.catalogue.histories[entry.key],
+                      let version = history.version(at: early) ?? history.version(at: late) else { continue }
+                let action: DecisionItem.Action?
+                switch version.end {
+                case .abolished?: action = .abolished
+                case .replaced?: action = .replaced
+                default: action = version.isInForce(at: late) && !version.isInForce(at: early) ? version.action : nil
+                }
+                // Forward in time the action is the new side's; backwards, the old side's.
+                if a.date <= b.date {
+                    diff.entries[i].newAction = action
+                } else {
+                    diff.entries[i].oldAction = action
+                }
+            }
+            return diff
+        case (.state(let state, _), .document(let document)):
+            return draft(document, state, draftIsNew: true)
+        case (.document(let document), .state(let state, _)):
+            return draft(document, state, draftIsNew: false)
         }
     }
 
-    struct Mismatch: Error, CustomStringConvertible {
-        var description: String
+    /// A decision against the catalogue in force; a lone procedure counts as a one-row decision
+    /// whose row says nothing of its own (no action is shown).
+    static func draft(_ document: Document, _ state: CatalogueState, draftIsNew: Bool) -> DecisionDiff {
+        switch document {
+        case .decision(let sourced):
+            return CatalogueDiff.draft(sourced.decision, against: state, draftIsNew: draftIsNew)
+        case .procedure(let p, _):
+            let row = DecisionItem(action: p.code == nil ? .new : .amended, procedure: p)
+            let decision = Decision(number: "", signedOn: state.date, authority: "", title: "", items: [row])
+            var diff = CatalogueDiff.draft(decision, against: state, draftIsNew: draftIsNew)
+            for i in diff.entries.indices {
+                diff.entries[i].oldAction = nil
+                diff.entries[i].newAction = nil
+            }
+            return diff
+        }
     }
 
     /// The diff of two documents, as rows: a procedure stands for a one-row decision.

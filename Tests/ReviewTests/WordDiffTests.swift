@@ -108,3 +108,101 @@ import Testing
         #expect(runs.filter { $0.kind == .inserted }.allSatisfy { $0.text == "sửa" })
     }
 }
+
+@Suite struct ProseRefinementTests {
+    @Test(arguments: [
+        ("Với trẻ em bị bỏ rơi", "Với trẻ em bị bỏ rơi;"),
+        ("Nộp hồ sơ, nhận kết quả.", "Nộp hồ sơ – nhận kết quả"),
+        ("Bản sao ( có chứng thực )", "Bản sao (có chứng thực)"),
+        ("“Giấy khai sinh”", "Giấy khai sinh"),
+    ])
+    func punctuationAndSpacingAreNotChanges(old: String, new: String) {
+        #expect(WordDiff.same(old, new))
+        #expect(WordDiff.runs(old, new).allSatisfy { $0.kind == .same })
+    }
+
+    @Test(arguments: [
+        ("Thời hạn 15 ngày", "Thời hạn 10 ngày"),
+        ("Lệ phí 20.000 đồng", "Lệ phí 10.000 đồng"),
+        ("Tỷ lệ 5%", "Tỷ lệ 50%"),
+    ])
+    func aChangedNumberIsAChange(old: String, new: String) {
+        #expect(!WordDiff.same(old, new))
+        let runs = WordDiff.runs(old, new)
+        #expect(runs.filter { $0.kind == .deleted }.count == 1)
+        #expect(runs.filter { $0.kind == .inserted }.count == 1)
+    }
+
+    @Test func punctuationChangeNextToARealChange() {
+        let runs = WordDiff.runs("bị bỏ rơi", "bị bỏ rơi; không phải nộp")
+        #expect(runs == [WordRun(.same, "bị bỏ rơi;"), WordRun(.inserted, "không phải nộp")])
+    }
+
+    static let first = "Công dân nộp hồ sơ tại Bộ phận Một cửa."
+    static let second = "Cán bộ kiểm tra tính đầy đủ của hồ sơ."
+    static let third = "Kết quả được trả qua dịch vụ bưu chính công ích."
+
+    @Test func movedSentenceIsAMove() {
+        let runs = WordDiff.runs("\(Self.first) \(Self.second) \(Self.third)", "\(Self.third) \(Self.first) \(Self.second)")
+        #expect(runs == [
+            WordRun(.movedTo, Self.third), WordRun(.same, "\(Self.first) \(Self.second)"), WordRun(.movedFrom, Self.third),
+        ])
+        #expect(WordDiff.oldText(runs) == "\(Self.first) \(Self.second) \(Self.third)")
+        #expect(WordDiff.newText(runs) == "\(Self.third) \(Self.first) \(Self.second)")
+        // Read backwards, the move is the inverse.
+        let back = WordDiff.runs("\(Self.third) \(Self.first) \(Self.second)", "\(Self.first) \(Self.second) \(Self.third)")
+        #expect(back == [
+            WordRun(.movedFrom, Self.third), WordRun(.same, "\(Self.first) \(Self.second)"), WordRun(.movedTo, Self.third),
+        ])
+    }
+
+    @Test func moveAndEditTogether() {
+        let old = "\(Self.first) \(Self.second) \(Self.third)"
+        let new = "\(Self.second) Công dân nộp hồ sơ trực tuyến. \(Self.first)"
+        let runs = WordDiff.runs(old, new)
+        #expect(runs.contains(WordRun(.movedTo, Self.first)) || runs.contains(WordRun(.movedFrom, Self.first))
+            || runs.contains(WordRun(.movedTo, Self.second)) || runs.contains(WordRun(.movedFrom, Self.second)))
+        // Kept words show the new text's spelling ("Công" for "công"); the words are the old text's.
+        #expect(WordDiff.same(WordDiff.oldText(runs), old))
+        #expect(WordDiff.newText(runs) == new)
+        #expect(runs.contains { $0.kind == .deleted } && runs.contains { $0.kind == .inserted })
+    }
+
+    @Test func onlyMovesSaySo() throws {
+        var old = residence(), new = residence()
+        old.notes = "\(Self.first) \(Self.second) \(Self.third)"
+        new.notes = "\(Self.third) \(Self.first) \(Self.second)"
+        let change = try #require(ProcedureDiff.compare(old, new).changes.only)
+        #expect(change.summary == "Sửa ghi chú (chỉ đổi thứ tự câu)")
+        #expect(change.words?.contains(WordRun(.movedTo, Self.third)) == true)
+    }
+
+    /// DOMAIN.md §5: a plain copy shown with the original is enough.
+    @Test func certifiedCopyToPlainCopyIsLighter() throws {
+        var old = residence(), new = residence()
+        old.dossier.cases[0].items[1].name = "Bản sao có chứng thực Giấy khai sinh"
+        new.dossier.cases[0].items[1].name = "Bản sao Giấy khai sinh"
+        let change = try #require(ProcedureDiff.compare(old, new).changes.only)
+        #expect(change.direction == .lighter)
+        #expect(change.summary == "Sửa tên giấy tờ: Bản sao có chứng thực Giấy khai sinh → Bản sao Giấy khai sinh (bản sao không cần chứng thực)")
+        #expect(change.words == [WordRun(.same, "Bản sao"), WordRun(.deleted, "có chứng thực"), WordRun(.same, "Giấy khai sinh")])
+        let back = try #require(ProcedureDiff.compare(new, old).changes.only)
+        #expect(back.direction == .heavier)
+    }
+
+    /// The pathological case: 10,000 words, every one changed, in every prose field at once.
+    /// Not timed here (Benchmarks/diff.sh measures it); it must complete and be a correct redline.
+    @Test func tenThousandChangedWordsInEveryField() {
+        let old = (0..<10_000).map { "cũ\($0)." }.joined(separator: " ")
+        let new = (0..<10_000).map { "mới\($0)." }.joined(separator: " ")
+        var a = residence(), b = residence()
+        a.notes = old; b.notes = new
+        for i in a.channels.indices { a.channels[i].description = old; b.channels[i].description = new }
+        let changes = ProcedureDiff.compare(a, b).changes
+        #expect(changes.count == 3)
+        for c in changes {
+            let words = c.words ?? []
+            #expect(WordDiff.oldText(words) == old && WordDiff.newText(words) == new)
+        }
+    }
+}

@@ -232,4 +232,67 @@ struct DiffCommandTests {
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("broken.json:"))
     }
+
+    // MARK: Catalogue states
+
+    /// The bundled sample between 31/12/2025 and 01/6/2026: decision 156/QĐ-UBND amends 1.001776,
+    /// 412/QĐ-UBND abolishes 2.002621, and 1.013967 replaces 1.012812.
+    @Test func twoCatalogueStates() throws {
+        let run = try CLI.run(["diff", "catalogue@2025-12-31", "catalogue@2026-06-01"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Dữ liệu mẫu"))
+        #expect(out.contains("1.013967 Hòa giải tranh chấp đất đai:"))
+        #expect(out.contains("(thay thế thủ tục 1.012812)"))
+        #expect(out.contains("2.002621"))
+        #expect(out.contains("↓ Bỏ giấy tờ: Bản sao Sổ hộ khẩu"))
+        // Procedures that did not change are counted, not listed.
+        let summary = try #require(out.split(separator: "\n").first { $0.hasPrefix("Tóm tắt:") })
+        #expect(summary.contains("/96 thủ tục thay đổi"), "\(summary)")
+        #expect(!out.contains("1.000894 "))
+
+        let json = try CLI.run(["diff", "catalogue@2025-12-31", "catalogue@2026-06-01", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["sample"] as? Bool == true)
+        let procedures = try #require(report["procedures"] as? [[String: Any]])
+        let replaced = try #require(procedures.first { $0["key"] as? String == "1.013967" })
+        let match = try #require(replaced["match"] as? [String: Any])
+        #expect(match["kind"] as? String == "replaces" && match["key"] as? String == "1.012812")
+    }
+
+    @Test func sameStateTwiceHasNoChanges() throws {
+        let run = try CLI.run(["diff", "catalogue@2026-06-01", "catalogue@2026-06-01"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Không có thay đổi (94 thủ tục)"), "\(run.stdout)")
+    }
+
+    /// A draft against the catalogue in force: decision 156/QĐ-UBND read as if it were not yet in force.
+    @Test func draftAgainstCatalogue() throws {
+        let decision = "catalogue/decisions/2026/2026-01-20-156-QD-UBND.json"
+        let run = try CLI.run(["diff", "catalogue@2025-12-31", decision])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Tóm tắt: 2/2 thủ tục thay đổi"), "\(run.stdout)")
+        #expect(run.stdout.contains("↓ Bỏ giấy tờ: Bản sao Sổ hộ khẩu"))
+        // Read the other way, the same rows are the inverse.
+        let back = try CLI.run(["diff", decision, "catalogue@2025-12-31"])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.contains("↑ Thêm giấy tờ: Bản sao Sổ hộ khẩu"), "\(back.stdout)")
+        // A procedure file against the catalogue: compared with its version in force, no action shown.
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let after = try CLI.run(["show", "1.001776", "--at", "2026-02-01", "--format", "json"])
+        try Data(after.stdout.utf8).write(to: folder.appendingPathComponent("moi.json"))
+        let one = try CLI.run(["diff", "\(CLI.catalogue)@2025-12-31", "moi.json"], in: folder)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("Tóm tắt: 1/1 thủ tục thay đổi"), "\(one.stdout)")
+    }
+
+    @Test func badStateArguments() throws {
+        let badDate = try CLI.run(["diff", "catalogue@2026-13-45", "catalogue@"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("is not a date"), "\(badDate.stderr)")
+        let noFolder = try CLI.run(["diff", "nowhere@2026-01-01", "catalogue@"])
+        #expect(noFolder.status == 2)
+        #expect(noFolder.stderr.contains("no catalogue folder nowhere"), "\(noFolder.stderr)")
+    }
 }
