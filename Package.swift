@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review",
+                "Catalogue", "Formats", "Synthetic", "Review", "Simplification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -46,9 +46,14 @@ let package = Package(
         .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
         // Pure comparisons over the model: the field-level diff a reviewer reads.
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
+        // Pure simplification review: rules, document matching by meaning, compliance cost, overlap.
+        .target(name: "Simplification", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
+        .testTarget(
+            name: "SimplificationTests", dependencies: ["Simplification", "Review", "Catalogue", "Formats", "Synthetic"],
+            swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),
