@@ -8,12 +8,15 @@ import Catalogue
 /// of features, MinHash signatures put similar sets in the same LSH band buckets, and only pairs
 /// that share a bucket are scored exactly (Jaccard). Time and memory grow with the number of
 /// procedures, not its square. A bucket holding more than `bucketCap` members (identical template
-/// procedures) is chained, each member scored against the one before it, so it still costs linear time.
+/// procedures) is scanned with a sliding window, each member scored against the few before it, so
+/// it still costs linear time: near-identical members chain into one group all the same.
 public struct Overlap: Sendable {
     public var threshold: Double
-    public var bands = 16
-    public var rows = 4
-    public var bucketCap = 64
+    public var bands = 24
+    public var rows = 6
+    public var bucketCap = 8
+    /// In a bucket over the cap, each member is scored against this many before it.
+    public var window = 4
     /// Fewer features than this say too little to call two procedures the same.
     public var minimumFeatures = 3
 
@@ -47,7 +50,8 @@ public struct Overlap: Sendable {
     public struct Result: Sendable {
         public var groups: [Group]
         public var subCases: [SubCase]
-        /// Exact comparisons made, to show the method scales.
+        /// Exact comparisons made, to show the method scales. Two procedures already joined into one
+        /// group through others are not compared again, so a group's score is its weakest link.
         public var comparisons: Int
     }
 
@@ -119,6 +123,8 @@ public struct Overlap: Sendable {
             guard (a.caseIndex == nil) != (b.caseIndex == nil) || (a.caseIndex == nil && b.caseIndex == nil) else { return }
             let pair = PairKey(min(i, j), max(i, j))
             if scored[pair] != nil || subCaseSeen.contains(pair) { return }
+            // Already in one group through other links: grouping needs a spanning tree, not every pair.
+            if a.caseIndex == nil, b.caseIndex == nil, root(i) == root(j) { return }
             comparisons += 1
             let s = Self.jaccard(a.features, b.features)
             guard s >= threshold else {
@@ -139,7 +145,9 @@ public struct Overlap: Sendable {
             if members.count <= bucketCap {
                 for x in members.indices { for y in members.indices where y > x { consider(members[x], members[y]) } }
             } else {
-                for x in members.indices.dropFirst() { consider(members[x - 1], members[x]) }
+                for x in members.indices.dropFirst() {
+                    for y in max(0, x - window)..<x { consider(members[y], members[x]) }
+                }
             }
         }
         var byRoot: [Int: [Int]] = [:]
