@@ -7,8 +7,8 @@ public struct Review: Sendable {
     public var cost: CostModel
     /// The rules to run; all by default.
     public var rules: Set<RuleID> = Set(RuleID.allCases)
-    /// The rules whose proposals count in the totals and the draft; all by default.
-    public var accepted: Set<RuleID> = Set(RuleID.allCases)
+    /// The proposals that count in the totals and the draft; all by default.
+    public var selection = Selection.all
     public var overlap = Overlap()
     public var timeReferences: [String: TimeReference] = [:]
 
@@ -86,14 +86,14 @@ public struct Review: Sendable {
             for i in findings[n].indices {
                 findings[n][i].cost = cost.effect(of: findings[n][i].edits, on: s, matcher: matcher)
             }
-            let edits = findings[n].filter { accepted.contains($0.rule) }.flatMap(\.edits)
+            let edits = findings[n].filter { selection.accepts($0) }.flatMap(\.edits)
             let effect = cost.effect(of: edits, on: s, matcher: matcher)
             reviewed.append(ProcedureReview(
                 key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
                 findings: findings[n].sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
                 simplified: Edit.apply(edits, to: s.procedure)))
         }
-        return ReviewReport(procedures: reviewed, accepted: accepted, rules: rules, comparisons: overlapResult?.comparisons)
+        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: overlapResult?.comparisons)
     }
 
     static func member(_ d: Overlap.Document) -> OverlapDetail.Member {
@@ -118,7 +118,7 @@ public struct ProcedureReview: Sendable {
 /// The review of a catalogue: per procedure, and the totals a review meeting reads first.
 public struct ReviewReport: Sendable {
     public var procedures: [ProcedureReview]
-    public var accepted: Set<RuleID>
+    public var selection: Selection
     public var rules: Set<RuleID>
     /// Exact overlap comparisons made (nil when the rule did not run).
     public var comparisons: Int?

@@ -45,7 +45,7 @@ struct CostCommand: ParsableCommand {
         var review = Review(matcher: matcher, cost: cost)
         // Overlap compares the catalogue, not the procedures asked about; it proposes no costed change.
         review.rules.remove(.overlap)
-        if let accept { review.accepted = try ReviewCommand.parseRules(accept, option: "--accept") }
+        if let accept { review.selection = Selection(rules: try ReviewCommand.parseRules(accept, option: "--accept")) }
         let report = review.run(try ReviewCommand.procedures(loaded, at: at.date, codes: codes, levels: [], fields: []))
         var out: [String] = []
         if let notice = loaded.sampleNotice { out.append(notice) }
@@ -70,7 +70,7 @@ struct CostCommand: ParsableCommand {
             } else {
                 out.append("  Hằng năm: chưa có số lượng hồ sơ hằng năm (annualVolume) — không tính")
             }
-            let proposals = p.findings.filter { review.accepted.contains($0.rule) && !$0.edits.isEmpty }
+            let proposals = p.findings.filter { review.selection.accepts($0) && !$0.edits.isEmpty }
             for f in proposals { out.append("  · [\(f.rule.rawValue)] \(f.proposal)") }
         }
         if report.procedures.count > 1 {

@@ -27,12 +27,17 @@ struct ReviewCommand: ParsableCommand {
             "annualCostBefore", "annualCostAfter", "annualSaving", "reductionRate", \
             "missingVolumes"}, "procedures": [{"key", "code", "name", "annualVolume", "cost", \
             "findings": [{"rule", "location", "subject", "reason", "legalGround", "proposal", \
-            "automatic", "database": {"document", "database", "ministry", "legal", \
+            "automatic", "accepted", "database": {"document", "database", "ministry", "legal", \
             "procedureBasis", "article"}, "overlap": {"score", "members": [{"code", "name", \
             "caseName"}], "shared"}, "cost"}]}]}; a "cost" is {"perInstanceBefore", \
             "perInstanceAfter", "perInstanceSaving", "reductionRate", "annualBefore", \
             "annualAfter", "annualSaving"} in đồng (rates in %); keys without a value are left out. \
             Only procedures with findings are listed; the summary counts all.
+
+            --emit-draft DRAFT.xml writes a draft decision of 'amended' rows applying the accepted \
+            proposals (all, or --accept RULE,… / --selection FILE), each row declaring the parts \
+            it changes, so that `tthc validate DRAFT.xml` accepts it; proposals that need a \
+            person (overlap, steps) are listed, not applied.
 
             Exit status: 0 whether or not there are findings; 1 when the catalogue or a data file \
             has errors; 2 wrong usage.
@@ -42,6 +47,8 @@ struct ReviewCommand: ParsableCommand {
               tthc review --field "ho tich" --level commune
               tthc review --format json -o ra-soat.json
               tthc review --compare ../tinh-khac --code 1.001193
+              tthc review --accept database,household-book,certified-copy --emit-draft du-thao.xml
+              tthc validate du-thao.xml
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -67,6 +74,18 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Another province's catalogue folder, for the time rule (repeatable).", valueName: "DIR"))
     var compare: [String] = []
 
+    @Option(help: ArgumentHelp("Accept only these rules' proposals, comma-separated (default: all).", valueName: "RULE,…"))
+    var accept: String?
+
+    @Option(help: ArgumentHelp("Accept the proposals a file lists, one a line: RULE, CODE, or CODE RULE.", valueName: "FILE"))
+    var selection: String?
+
+    @Option(name: .customLong("emit-draft"), help: ArgumentHelp("Write the draft decision applying the accepted proposals (.xml or .json).", valueName: "DRAFT"))
+    var emitDraft: String?
+
+    @Option(name: .customLong("draft-number"), help: ArgumentHelp("The draft decision's number.", valueName: "NUMBER"))
+    var draftNumber: String = "DỰ-THẢO/QĐ-UBND"
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -78,6 +97,32 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         if let rules { _ = try Self.parseRules(rules, option: "--rules") }
+        if let accept { _ = try Self.parseRules(accept, option: "--accept") }
+        if let emitDraft, !emitDraft.hasSuffix(".xml"), !emitDraft.hasSuffix(".json") {
+            throw ValidationError("--emit-draft: name the file .xml or .json, e.g. du-thao.xml")
+        }
+    }
+
+    /// `--accept` and `--selection` together; everything when neither is given.
+    func acceptance() throws -> Selection {
+        guard accept != nil || selection != nil else { return .all }
+        var out = Selection(rules: [])
+        if let accept { out.rules = try Self.parseRules(accept, option: "--accept") }
+        if let selection {
+            do {
+                guard let data = FileManager.default.contents(atPath: selection), let text = String(data: data, encoding: .utf8) else {
+                    throw SettingsError("cannot read the selection file as UTF-8 text; check the path", at: SourceLocation(file: selection))
+                }
+                let file = try Selection.parse(text, file: selection)
+                out.rules.formUnion(file.rules)
+                out.procedures.formUnion(file.procedures)
+                out.pairs.formUnion(file.pairs)
+            } catch let error as SettingsError {
+                Console.report(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
+        return out
     }
 
     static func parseRules(_ text: String, option: String) throws -> Set<RuleID> {
@@ -96,8 +141,10 @@ struct ReviewCommand: ParsableCommand {
         let (matcher, cost) = try settings.load(catalogue: options.catalogue)
         var review = Review(matcher: matcher, cost: cost)
         if let rules { review.rules = try Self.parseRules(rules, option: "--rules") }
+        review.selection = try acceptance()
         review.timeReferences = try Self.timeReferences(compare, at: at.date)
         let report = review.run(try Self.procedures(loaded, at: at.date, codes: code, levels: level, fields: field))
+        if let emitDraft { try writeDraft(report, to: emitDraft, loaded: loaded) }
         let document = ReviewDocument(report: report, date: at.date, sample: loaded.province?.sample ?? false)
         let text: String
         switch format {
@@ -105,6 +152,37 @@ struct ReviewCommand: ParsableCommand {
         case .json: text = JSONFormat.pretty(document)
         }
         try Console.deliver(text, to: output, force: force)
+    }
+
+    /// Writes the draft decision (never over a file without --force) and says what it holds.
+    private func writeDraft(_ report: ReviewReport, to path: String, loaded: LoadedCatalogue) throws {
+        let authority = (loaded.province?.authority ?? loaded.province.map { "Ủy ban nhân dân \($0.name)" } ?? "Ủy ban nhân dân tỉnh")
+        let draft = DraftAmendment.plan(report, header: DraftAmendment.Header(
+            number: draftNumber, signedOn: at.date, authority: authority.uppercased(), place: nil)
+        ) { key in
+            loaded.catalogue.histories[key]?.versions.first { $0.from > at.date }.map { ($0.decision, $0.from) }
+        }
+        guard !draft.decision.items.isEmpty else {
+            Console.error("tthc: no accepted proposal changes a procedure; no draft written to \(path)")
+            throw ExitCode(1)
+        }
+        let text = path.hasSuffix(".json") ? JSONFormat.write(draft.decision) : XMLFormat.write(draft.decision)
+        do {
+            try SafeWriter.write(text, to: path, force: force)
+        } catch let refusal as SafeWriter.Refusal {
+            Console.error(refusal.description)
+            throw ExitCode(1)
+        }
+        Console.error("Đã ghi dự thảo \(path): \(draft.decision.items.count) thủ tục được sửa đổi, bổ sung.")
+        if !draft.manual.isEmpty {
+            Console.error("\(draft.manual.count) đề xuất cần người rà soát quyết định, không đưa vào dự thảo (overlap, trình tự…).")
+        }
+        for s in draft.superseded {
+            Console.error("\(s.key): quyết định \(s.decision) đã sửa đổi thủ tục từ ngày \(s.from.vietnamese); không đưa vào dự thảo — rà soát lại với --at \(s.from.iso).")
+        }
+        if !draft.uncoded.isEmpty {
+            Console.error("Chưa có mã thủ tục, không sửa đổi được trong dự thảo: \(draft.uncoded.joined(separator: ", "))")
+        }
     }
 
     /// The procedures in force, filtered; an unknown code is a usage error.

@@ -70,6 +70,8 @@ struct ReviewDocument: Encodable {
         var proposal: String
         /// Whether the draft amendment can apply the proposal by itself (false: a person decides).
         var automatic: Bool
+        /// Whether the proposal is accepted (counts in the totals and the draft).
+        var accepted: Bool
         var database: DatabaseEntry?
         var overlap: OverlapEntry?
         var cost: CostSummary?
@@ -100,7 +102,7 @@ struct ReviewDocument: Encodable {
         self.date = date.iso
         self.sample = sample
         rules = RuleID.allCases.filter { report.rules.contains($0) }.map(\.rawValue)
-        accepted = RuleID.allCases.filter { report.accepted.contains($0) }.map(\.rawValue)
+        accepted = RuleID.allCases.filter { report.selection.rules.contains($0) }.map(\.rawValue)
         let before = Int(report.annualBefore.rounded()), after = Int(report.annualAfter.rounded())
         summary = Summary(
             procedures: report.procedures.count, proceduresWithFindings: report.withFindings.count,
@@ -118,6 +120,7 @@ struct ReviewDocument: Encodable {
                     FindingEntry(
                         rule: f.rule.rawValue, location: f.location, subject: f.subject, reason: f.reason,
                         legalGround: f.legalGround, proposal: f.proposal, automatic: !f.edits.isEmpty,
+                        accepted: report.selection.accepts(f),
                         database: f.database.map {
                             DatabaseEntry(document: $0.document, database: $0.database, ministry: $0.ministry,
                                           legal: $0.legal, procedureBasis: $0.procedureBasis, article: $0.article)

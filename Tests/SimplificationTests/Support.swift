@@ -71,3 +71,8 @@ enum Support {
             online: OnlineService(level: online), annualVolume: volume)
     }
 }
+
+/// The bundled decisions as replay reads them.
+enum FormatsLoader {
+    static let decisions: [SourcedDecision] = CatalogueFolder.load(Support.catalogueFolder.path).decisions
+}

@@ -93,3 +93,46 @@ struct ReviewCommandTests {
         #expect(unknown.stderr.contains("no procedure 9.123456"))
     }
 }
+
+@Suite("tthc review --emit-draft", .serialized)
+struct ReviewDraftCommandTests {
+    @Test func theDraftValidatesOnTopOfTheCatalogue() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent("du-thao.xml").path
+        let review = try CLI.run([
+            "review", "--at", "2027-06-01", "--accept", "database,household-book,certified-copy,duplicate-item,sets,no-basis,online",
+            "--emit-draft", draft, "--draft-number", "99/QĐ-UBND",
+        ])
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stderr.contains("Đã ghi dự thảo"))
+        let validate = try CLI.run(["validate", draft, "--quiet", "--at", "2027-06-01"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("0 lỗi, 0 cảnh báo"), "\(validate.stdout)\(validate.stderr)")
+        let xml = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(xml.contains("<item action=\"amended\" code=\"1.011607\""))
+        #expect(!xml.contains("Sổ hộ khẩu"))
+        // Never over an existing file without --force.
+        let again = try CLI.run(["review", "--at", "2027-06-01", "--emit-draft", draft])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("pass --force"))
+    }
+
+    @Test func aSelectionFileChoosesTheProposals() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let selection = dir.appendingPathComponent("chon.txt")
+        try "# họp rà soát\n1.011607 household-book\n".write(to: selection, atomically: true, encoding: .utf8)
+        let draft = dir.appendingPathComponent("d.json").path
+        let run = try CLI.run(["review", "--at", "2027-06-01", "--selection", selection.path, "--emit-draft", draft])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: draft))) as? [String: Any])
+        let items = try #require((json["decision"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["changedParts"] as? [String] == ["dossier"])
+        try "1.011607 household\n".write(to: selection, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["review", "--selection", selection.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\(selection.path):1:1: error: unknown rule 'household'"), "\(bad.stderr)")
+    }
+}
