@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review", "Import",
+                "Catalogue", "Formats", "Synthetic", "Review", "Import", "Simplification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -56,10 +56,15 @@ let package = Package(
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
         // National-portal records (dichvucong.gov.vn JSON) into a draft decision.
         .target(name: "Import", dependencies: ["Catalogue", "Formats"], swiftSettings: strict),
+        // Pure simplification review: rules, document matching by meaning, compliance cost, overlap.
+        .target(name: "Simplification", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
+        .testTarget(
+            name: "SimplificationTests", dependencies: ["Simplification", "Review", "Catalogue", "Formats", "Synthetic"],
+            swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),

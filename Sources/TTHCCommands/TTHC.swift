@@ -21,6 +21,7 @@ public struct TTHC: ParsableCommand {
             ValidateCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
             DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
             ImportCommand.self,
+            ReviewCommand.self, CostCommand.self,
         ]
     )
 

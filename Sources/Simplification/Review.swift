@@ -1,0 +1,141 @@
+import Catalogue
+
+/// The simplification review of a catalogue in force (DOMAIN.md §5): every rule over every
+/// procedure, the overlap search over all of them, and the compliance cost of each proposal.
+public struct Review: Sendable {
+    public var matcher: DocumentMatcher
+    public var cost: CostModel
+    /// The rules to run; all by default.
+    public var rules: Set<RuleID> = Set(RuleID.allCases)
+    /// The proposals that count in the totals and the draft; all by default.
+    public var selection = Selection.all
+    public var overlap = Overlap()
+    public var timeReferences: [String: TimeReference] = [:]
+
+    public init(matcher: DocumentMatcher, cost: CostModel) {
+        self.matcher = matcher
+        self.cost = cost
+    }
+
+    public func run(_ procedures: [(key: String, procedure: Procedure)]) -> ReviewReport {
+        var cache: [String: DocumentMatcher.Reading] = [:]
+        let subjects = procedures.map { key, p in
+            let readings = p.dossier.cases.map { c in
+                c.items.map { item in
+                    if let r = cache[item.name] { return r }
+                    let r = matcher.read(item.name)
+                    cache[item.name] = r
+                    return r
+                }
+            }
+            return ReviewSubject(key: key, procedure: p, readings: readings)
+        }
+        var findings: [[Finding]] = Array(repeating: [], count: subjects.count)
+        let database = DatabaseRule(), household = HouseholdBookRule(matcher: matcher)
+        let certified = CertifiedCopyRule(), sets = SetsRule(), duplicate = DuplicateItemRule()
+        let noBasis = NoBasisRule(), online = OnlineRule(matcher: matcher), time = TimeRule(references: timeReferences)
+        for (n, s) in subjects.enumerated() {
+            var f: [Finding] = []
+            if rules.contains(.database) { f += database.check(s) }
+            if rules.contains(.householdBook) { f += household.check(s) }
+            if rules.contains(.certifiedCopy) { f += certified.check(s) }
+            if rules.contains(.sets) { f += sets.check(s) }
+            if rules.contains(.duplicateItem) { f += duplicate.check(s) }
+            if rules.contains(.time) { f += time.check(s) }
+            if rules.contains(.online) { f += online.check(s) }
+            if rules.contains(.noBasis) { f += noBasis.check(s) }
+            findings[n] = f
+        }
+        var overlapResult: Overlap.Result?
+        if rules.contains(.overlap) {
+            let result = overlap.find(subjects.flatMap(Overlap.documents))
+            let position = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1.key, $0) })
+            for group in result.groups {
+                let first = group.members[0], n = position[first.key]!
+                let others = group.members.dropFirst().map { "\($0.code) «\($0.name)»" }.joined(separator: "; ")
+                var f = subjects[n].finding(
+                    .overlap, at: "Toàn bộ thủ tục", subject: group.members.map(\.name).joined(separator: " | "),
+                    reason: "Thành phần hồ sơ, kết quả và cơ quan thực hiện trùng \(Self.percent(group.score)) với: \(others).",
+                    legalGround: "Nghị định 63/2010/NĐ-CP, Điều 8 (liên thông, hợp nhất thủ tục có liên quan); Nghị quyết 66.7/2025/NQ-CP",
+                    proposal: "Xem xét hợp nhất \(group.members.count) thủ tục thành một thủ tục (có các trường hợp riêng nếu cần).")
+                f.overlap = OverlapDetail(members: group.members.map(Self.member), score: group.score, shared: group.shared)
+                findings[n].append(f)
+            }
+            // One finding per case: its closest procedure.
+            var best: [String: Overlap.SubCase] = [:]
+            for sub in result.subCases {
+                let id = "\(sub.subCase.key)#\(sub.subCase.caseIndex ?? 0)"
+                if let b = best[id], b.score >= sub.score { continue }
+                best[id] = sub
+            }
+            for sub in best.values.sorted(by: { ($0.subCase.key, $0.subCase.caseIndex ?? 0) < ($1.subCase.key, $1.subCase.caseIndex ?? 0) }) {
+                let n = position[sub.subCase.key]!
+                var f = subjects[n].finding(
+                    .overlap, at: "Thành phần hồ sơ, trường hợp «\(sub.subCase.caseName ?? "")»",
+                    subject: sub.subCase.caseName ?? "",
+                    reason: "Trường hợp này trùng \(Self.percent(sub.score)) với thủ tục \(sub.other.code) «\(sub.other.name)».",
+                    legalGround: "Nghị định 63/2010/NĐ-CP, Điều 8; Nghị quyết 66.7/2025/NQ-CP",
+                    proposal: "Bỏ trường hợp này khỏi thủ tục, dẫn chiếu thủ tục \(sub.other.code), hoặc hợp nhất hai thủ tục.")
+                f.overlap = OverlapDetail(members: [Self.member(sub.subCase), Self.member(sub.other)], score: sub.score, shared: sub.shared)
+                findings[n].append(f)
+            }
+            overlapResult = result
+        }
+        var reviewed: [ProcedureReview] = []
+        for (n, s) in subjects.enumerated() {
+            for i in findings[n].indices {
+                findings[n][i].cost = cost.effect(of: findings[n][i].edits, on: s, matcher: matcher)
+            }
+            let edits = findings[n].filter { selection.accepts($0) }.flatMap(\.edits)
+            let effect = cost.effect(of: edits, on: s, matcher: matcher)
+            reviewed.append(ProcedureReview(
+                key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
+                findings: findings[n].sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
+                simplified: Edit.apply(edits, to: s.procedure)))
+        }
+        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: overlapResult?.comparisons)
+    }
+
+    static func member(_ d: Overlap.Document) -> OverlapDetail.Member {
+        OverlapDetail.Member(key: d.key, code: d.code, name: d.name, caseName: d.caseName)
+    }
+
+    static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded())) %" }
+}
+
+/// One procedure's review: its findings and what all accepted proposals together save.
+public struct ProcedureReview: Sendable {
+    public var key: String
+    public var code: String
+    public var name: String
+    public var procedure: Procedure
+    public var findings: [Finding]
+    public var cost: CostEffect
+    /// The procedure with every accepted proposal applied: the content of the draft's amended row.
+    public var simplified: Procedure
+}
+
+/// The review of a catalogue: per procedure, and the totals a review meeting reads first.
+public struct ReviewReport: Sendable {
+    public var procedures: [ProcedureReview]
+    public var selection: Selection
+    public var rules: Set<RuleID>
+    /// Exact overlap comparisons made (nil when the rule did not run).
+    public var comparisons: Int?
+
+    public var findings: [Finding] { procedures.flatMap(\.findings) }
+
+    public func count(_ rule: RuleID) -> Int { procedures.reduce(0) { $0 + $1.findings.count { $0.rule == rule } } }
+
+    /// Procedures with findings.
+    public var withFindings: [ProcedureReview] { procedures.filter { !$0.findings.isEmpty } }
+
+    /// Procedures whose annual volume is unknown, so that no annual cost is made up for them.
+    public var missingVolumes: [ProcedureReview] { procedures.filter { $0.procedure.annualVolume == nil } }
+
+    /// Annual totals over the procedures with a known volume, in đồng.
+    public var annualBefore: Double { procedures.reduce(0) { $0 + ($1.cost.annualBefore ?? 0) } }
+    public var annualAfter: Double { procedures.reduce(0) { $0 + ($1.cost.annualAfter ?? 0) } }
+    public var annualSaving: Double { annualBefore - annualAfter }
+    public var reductionRate: Double { annualBefore > 0 ? annualSaving / annualBefore * 100 : 0 }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@Suite("tthc review and tthc cost", .serialized)
+struct ReviewCommandTests {
+    @Test func textSummaryCountsEveryRuleAndFindsThePlantedOpportunities() throws {
+        let run = try CLI.run(["review", "--at", "2026-11-01"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("⚠ Dữ liệu mẫu"))
+        for rule in ["database", "household-book", "certified-copy", "sets", "duplicate-item", "overlap", "time", "online", "no-basis"] {
+            #expect(run.stdout.contains("  \(rule) "), "no line for \(rule)")
+        }
+        #expect(run.stdout.contains("1.011607  Công nhận hộ nghèo, hộ cận nghèo phát sinh trong năm"))
+        #expect(run.stdout.contains("[household-book] Thành phần hồ sơ, mục 2: «Bản sao Sổ hộ khẩu»"))
+        #expect(run.stdout.contains("[duplicate-item] Thành phần hồ sơ, mục 4: «Bản sao giấy tờ tùy thân của người yêu cầu chứng thực»"))
+        #expect(run.stdout.contains("Chi phí tuân thủ hằng năm: trước "))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let run = try CLI.run(["review", "--at", "2025-12-31", "--format", "json", "--code", "1.001776"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["procedures"] as? Int == 1)
+        let byRule = try #require(summary["byRule"] as? [[String: Any]])
+        #expect(byRule.map { $0["rule"] as? String } == ["database", "household-book", "certified-copy", "sets", "duplicate-item", "overlap", "time", "online", "no-basis"])
+        let procedure = try #require((json["procedures"] as? [[String: Any]])?.first)
+        #expect(procedure["code"] as? String == "1.001776")
+        let findings = try #require(procedure["findings"] as? [[String: Any]])
+        let household = try #require(findings.first { $0["rule"] as? String == "household-book" })
+        #expect(household["subject"] as? String == "Bản sao Sổ hộ khẩu")
+        #expect(household["automatic"] as? Bool == true)
+        let cost = try #require(household["cost"] as? [String: Any])
+        let before = try #require(cost["perInstanceBefore"] as? Int), after = try #require(cost["perInstanceAfter"] as? Int)
+        #expect(before > after)
+        #expect(cost["perInstanceSaving"] as? Int == before - after)
+        let database = try #require(findings.first { $0["rule"] as? String == "database" }?["database"] as? [String: Any])
+        #expect(database["ministry"] as? String != nil)
+        // Annual totals: before − after = saving.
+        let b = try #require(summary["annualCostBefore"] as? Int), a = try #require(summary["annualCostAfter"] as? Int)
+        #expect(summary["annualSaving"] as? Int == b - a)
+    }
+
+    @Test func rulesOptionLimitsTheReviewAndRejectsUnknownRules() throws {
+        let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "sets", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["rules"] as? [String] == ["sets"])
+        let bad = try CLI.run(["review", "--rules", "sets,speed"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown rule 'speed'"))
+    }
+
+    @Test func aMalformedSynonymFileStopsWithItsLocation() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("them.ini")
+        try "[document x]\nname = X\nphrase = y\ncolour = red\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["review", "--documents", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(file.path):4:1: error: unknown key 'colour'"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func timeComparesWithAnotherCatalogue() throws {
+        // Another province doing birth-and-death registration faster: copy the sample, cut one time.
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("tinh-khac")
+        try FileManager.default.copyItem(atPath: CLI.catalogue, toPath: other.path)
+        let file = other.appendingPathComponent("decisions/2026/2026-01-20-156-QD-UBND.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"value\": 25", with: "\"value\": 20").write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "time", "--compare", other.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let codes = (json["procedures"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes == ["1.001699"])
+    }
+
+    @Test func costPrintsBeforeAfterSavingAndTotals() throws {
+        let run = try CLI.run(["cost", "1.001776", "2.001035", "--at", "2025-12-31"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1.001776  Thực hiện, điều chỉnh"))
+        #expect(run.stdout.contains("Một hồ sơ: "))
+        #expect(run.stdout.contains("Tổng hằng năm: "))
+        #expect(run.stdout.contains("[household-book] Bỏ thành phần hồ sơ «Bản sao Sổ hộ khẩu»"))
+        let only = try CLI.run(["cost", "1.001776", "--at", "2025-12-31", "--accept", "certified-copy"])
+        #expect(!only.stdout.contains("[household-book]"))
+        #expect(only.stdout.contains("[certified-copy]"))
+        let unknown = try CLI.run(["cost", "9.123456"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no procedure 9.123456"))
+    }
+}
+
+@Suite("tthc review --emit-draft", .serialized)
+struct ReviewDraftCommandTests {
+    @Test func theDraftValidatesOnTopOfTheCatalogue() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent("du-thao.xml").path
+        let review = try CLI.run([
+            "review", "--at", "2027-06-01", "--accept", "database,household-book,certified-copy,duplicate-item,sets,no-basis,online",
+            "--emit-draft", draft, "--draft-number", "99/QĐ-UBND",
+        ])
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stderr.contains("Đã ghi dự thảo"))
+        let validate = try CLI.run(["validate", draft, "--quiet", "--at", "2027-06-01"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("0 lỗi, 0 cảnh báo"), "\(validate.stdout)\(validate.stderr)")
+        let xml = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(xml.contains("<item action=\"amended\" code=\"1.011607\""))
+        #expect(!xml.contains("Sổ hộ khẩu"))
+        // Never over an existing file without --force.
+        let again = try CLI.run(["review", "--at", "2027-06-01", "--emit-draft", draft])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("pass --force"))
+    }
+
+    @Test func aSelectionFileChoosesTheProposals() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let selection = dir.appendingPathComponent("chon.txt")
+        try "# họp rà soát\n1.011607 household-book\n".write(to: selection, atomically: true, encoding: .utf8)
+        let draft = dir.appendingPathComponent("d.json").path
+        let run = try CLI.run(["review", "--at", "2027-06-01", "--selection", selection.path, "--emit-draft", draft])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: draft))) as? [String: Any])
+        let items = try #require((json["decision"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["changedParts"] as? [String] == ["dossier"])
+        try "1.011607 household\n".write(to: selection, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["review", "--selection", selection.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\(selection.path):1:1: error: unknown rule 'household'"), "\(bad.stderr)")
+    }
+}
