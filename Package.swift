@@ -46,8 +46,11 @@ let package = Package(
         .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
         // Pure comparisons over the model: the field-level diff a reviewer reads.
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
+        // The public site's search index, read by site/assets/search.js. Pure: files are returned, not written.
+        .target(name: "SearchIndex", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
