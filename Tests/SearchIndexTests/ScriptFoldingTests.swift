@@ -19,15 +19,11 @@ import Testing
         "１２３ Ⅻ ½", "👍🏽 ok", "ĐẠI HỌC QUỐC GIA", "Chứng thực bản sao từ bản chính", "Ơ-rô", "x..y", "",
     ]
 
-    static let nodePath: String? = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
     static let script = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("site/assets/search.js").path
 
-    @Test(.enabled(if: nodePath != nil, "needs node (Debian: nodejs)"))
+    @Test(.enabled(if: Node.path != nil, "needs node (Debian: nodejs)"))
     func scriptFoldsAndSplitsAsTheIndexDoes() throws {
         let program = #"""
             require(process.argv[1]);
@@ -37,20 +33,8 @@ import Testing
             // ASCII only: the reader must see every character, a U+FEFF included.
             process.stdout.write(out.replace(/[\u007f-\uffff]/g, c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.nodePath))
-        process.arguments = ["-e", program, Self.script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
         let input = try JSONSerialization.data(withJSONObject: Self.tricky)
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let output = try Node.run(program, arguments: [Self.script], input: input)
         let answers = try #require(try JSONSerialization.jsonObject(with: output) as? [[Any]])
         #expect(answers.count == Self.tricky.count)
         for (text, answer) in zip(Self.tricky, answers) {
