@@ -29,10 +29,15 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// The parts a word is found in, best first; search.js weighs them in this order (tier 4 is the body).
+    /// The parts a word is found in, best first; search.js weighs them in this order (the body comes
+    /// after). The first words of a name say what the procedure does ("Đăng ký …", "Cấp lại …"), so
+    /// "dang ky" ranks "Đăng ký kết hôn" above "Cấp lại giấy chứng nhận đăng ký hộ kinh doanh".
     enum Tier: Int, CaseIterable {
-        case name, code, field, agency
+        case nameStart, name, code, field, agency
     }
+
+    /// How many words of a name count as its start.
+    static let nameStartWords = 2
 
     public static let folder = "tim-kiem/"
     public static let formatVersion = 1
@@ -59,7 +64,9 @@ public enum SearchIndexBuilder {
                     }
                 }
             }
-            add(tokenizer.tokens(doc.name), .name)
+            let nameTokens = tokenizer.tokens(doc.name)
+            add(Array(nameTokens.prefix(nameStartWords)), .nameStart)
+            add(Array(nameTokens.dropFirst(nameStartWords)), .name)
             add(tokenizer.codeTokens(doc.code, key: doc.key), .code)
             add(tokenizer.tokens(doc.field), .field)
             add(tokenizer.tokens(doc.agency), .agency)
@@ -114,7 +121,7 @@ public enum SearchIndexBuilder {
             .map(\.1)
     }
 
-    /// `"dang":[["đăng","<name>","<code>","<field>","<agency>"],…]`, the spelling left empty when it
+    /// `"dang":[["đăng","<name start>","<name>","<code>","<field>","<agency>"],…]`, the spelling left empty when it
     /// is the folded word itself and trailing empty lists left out.
     static func metaEntry(_ word: String, _ variants: [String: [[Int]]]) -> String {
         let rows = variants.keys.sorted(by: JSText.utf16Less).map { variant -> String in

@@ -29,8 +29,11 @@ import Testing
         let khaiSinh = try #require(rows.firstIndex { $0[0] == "Đăng ký khai sinh" })
         let dang = try #require(meta["dang"])
         let spelled = try #require(dang.first { $0[0] == "đăng" })
-        // name tier
+        // the start of the name
         #expect(PostingList.decode(spelled[1]).contains(khaiSinh))
+        let sinh = try #require(meta["sinh"]?.first)
+        #expect(sinh[1].isEmpty)
+        #expect(PostingList.decode(sinh[2]) == [khaiSinh])
         // "hoà" and "hòa" are one spelling, stored in the old-placement-neutral key
         let hoa = try #require(meta["hoa"])
         #expect(hoa.count == 1)
@@ -44,8 +47,8 @@ import Testing
         let local = try #require(rows.firstIndex { $0[1] == "2.000815.000.00.00.H29" })
         for word in ["2.000815.000.00.00.h29", "2.000815", "000815", "h29", "2"] {
             let entry = try #require(meta[word], "\(word)")
-            // code tier is the second list
-            #expect(entry.contains { $0.count > 2 && PostingList.decode($0[2]).contains(local) }, "\(word)")
+            // code tier is the third list
+            #expect(entry.contains { $0.count > 3 && PostingList.decode($0[3]).contains(local) }, "\(word)")
         }
         #expect(meta["000"] == nil, "parts of zeros only find everything")
         #expect(meta["00"] == nil)
@@ -55,13 +58,13 @@ import Testing
         let index = try BuiltIndex(Self.docs)
         let meta = try index.metaEntries()
         let dat = try #require(meta["dat"]?.first { $0[0] == VietnameseText.comparisonKey("đất") })
-        #expect(!PostingList.decode(dat[1]).isEmpty)  // in a name
-        #expect(!PostingList.decode(dat[3]).isEmpty)  // and a field
+        #expect(!PostingList.decode(dat[2]).isEmpty)  // in a name
+        #expect(!PostingList.decode(dat[4]).isEmpty)  // and a field
         let uy = try #require(meta["uy"]?.first)
-        #expect(uy[1].isEmpty && uy[2].isEmpty && uy[3].isEmpty)
-        #expect(PostingList.decode(uy[4]).count == Self.docs.count)
+        #expect(uy[1].isEmpty && uy[2].isEmpty && uy[3].isEmpty && uy[4].isEmpty)
+        #expect(PostingList.decode(uy[5]).count == Self.docs.count)
         let xa = try #require(meta["xa"]?.first)  // "Cấp xã", the level
-        #expect(PostingList.decode(xa[4]).count == Self.docs.count)
+        #expect(PostingList.decode(xa[5]).count == Self.docs.count)
     }
 
     @Test func bodyListsOnlyDocumentsNotHavingTheWordElsewhere() throws {

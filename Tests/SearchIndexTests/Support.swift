@@ -41,7 +41,7 @@ struct BuiltIndex {
         manifest = try #require(try payload(file) as? [String: Any])
     }
 
-    /// Every meta entry of every shard: folded word → rows [spelling, name, code, field, agency].
+    /// Every meta entry of every shard: folded word → rows [spelling, name start, name, code, field, agency].
     func metaEntries() throws -> [String: [[String]]] {
         var out: [String: [[String]]] = [:]
         for (path, file) in files where path.hasPrefix("tim-kiem/m/") {

@@ -7,7 +7,7 @@
  * tim-kiem/, each calling tthcSearch.add(kind, number, data); they are loaded with <script> tags
  * (fetch is not allowed on file://), only those a query needs:
  *   manifest.js  first word and size of each word shard
- *   m/N.js       words of name, code, field, agency and level, per spelling and per part
+ *   m/N.js       words of name (its first 2 words apart), code, field, agency and level, per spelling and part
  *   b/N.js       words found only in the rest of the text, loaded when the above give too few results
  *   d/N.js       name, code, field and page of the documents shown
  * fold() and spelling() port VietnameseText.searchKey and .comparisonKey; a test compares them.
@@ -117,11 +117,14 @@
     }
   }
 
-  var TIER_WEIGHT = [100, 80, 60, 40]; // name, code, field, agency and level
+  // A word counts by the part it is found in; the spelling typed (diacritics) weighs more than where in
+  // the name the word stands, less than the part. A word found only in the body never reaches the
+  // weakest part (BEST_IN_PARTS).
+  var TIER_WEIGHT = [112, 100, 70, 50, 30]; // name's first 2 words, rest of name, code, field, agency and level
   var BODY_WEIGHT = 10;
-  var WHOLE_WORD = 8;       // the word typed, not a longer word it begins
-  var SAME_SPELLING = 4;    // with the same diacritics as typed
-  var BEST_IN_PARTS = TIER_WEIGHT[3];
+  var WHOLE_WORD = 5;       // the word typed, not a longer word it begins
+  var SAME_SPELLING = 15;   // with the same diacritics as typed
+  var BEST_IN_PARTS = TIER_WEIGHT[4];
   var LIMIT = 10;
   var PREFIX_BUDGET = 120000; // bytes of shards a word being typed may load for its longer forms
 
@@ -354,9 +357,13 @@
         var link = element('a', 'search-name', r.name);
         link.href = r.url;
         item.appendChild(link);
-        var details = element('span', 'search-details');
+        // Read as "Mã 1.001193 · Hộ tịch", styled or not.
+        var details = element('p', 'search-details', 'Mã ');
         details.appendChild(element('span', 'search-code', r.code));
-        if (r.field) details.appendChild(element('span', 'search-field', r.field));
+        if (r.field) {
+          details.appendChild(document.createTextNode(' · '));
+          details.appendChild(element('span', 'search-field', r.field));
+        }
         item.appendChild(details);
         list.appendChild(item);
       });
