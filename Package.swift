@@ -58,9 +58,22 @@ let package = Package(
         .target(name: "Import", dependencies: ["Catalogue", "Formats"], swiftSettings: strict),
         // Pure simplification review: rules, document matching by meaning, compliance cost, overlap.
         .target(name: "Simplification", dependencies: ["Catalogue"], swiftSettings: strict),
+        // The public site's search index, read by site/assets/search.js. Pure: files are returned, not written.
+        .target(name: "SearchIndex", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
+        // A test site with the search index, for scripts/browser-test-search and Benchmarks/search.sh.
+        .executableTarget(
+            name: "search-site",
+            dependencies: [
+                "SearchIndex", "Synthetic", "Formats", "Catalogue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/SearchSite",
+            swiftSettings: strict
+        ),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "SimplificationTests", dependencies: ["Simplification", "Review", "Catalogue", "Formats", "Synthetic"],

@@ -1,0 +1,99 @@
+import Catalogue
+
+/// One word as the index stores it and as `site/assets/search.js` looks it up.
+///
+/// `folded` is `VietnameseText.searchKey` (no marks, đ → d): what a user typing without diacritics
+/// matches. `variant` is `VietnameseText.comparisonKey` (every mark kept, old and new tone placement
+/// alike): a query word with the same variant ranks higher. search.js ports both functions; a test
+/// runs it on tricky strings and compares.
+public struct SearchToken: Hashable, Sendable {
+    public var folded: String
+    public var variant: String
+
+    public init(folded: String, variant: String) {
+        self.folded = folded
+        self.variant = variant
+    }
+
+    /// The words of a text: runs of letters, digits and marks, with a `.` inside a run kept so a code
+    /// (`1.001193`) or an amount (`1.000.000`) stays one word. search.js splits queries the same way.
+    public static func words(_ text: String) -> [Substring] {
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            if isWordScalar(s) {
+                if start == nil { start = i }
+            } else if s == ".", start != nil, let next = scalars.index(i, offsetBy: 1, limitedBy: scalars.endIndex),
+                next < scalars.endIndex, isWordScalar(scalars[next])
+            {
+                // A dot between two word characters joins them.
+            } else if let st = start {
+                words.append(Substring(scalars[st..<i]))
+                start = nil
+            }
+            i = scalars.index(after: i)
+        }
+        if let st = start { words.append(Substring(scalars[st..<scalars.endIndex])) }
+        return words
+    }
+
+    /// The tokens of a text, as the index stores them and search.js makes them of a query.
+    public static func tokens(_ text: String) -> [SearchToken] {
+        words(text).compactMap(token)
+    }
+
+    /// The keys of one word; nil for a word of marks alone.
+    static func token(_ word: Substring) -> SearchToken? {
+        let folded = VietnameseText.searchKey(String(word))
+        return folded.isEmpty ? nil : SearchToken(folded: folded, variant: VietnameseText.comparisonKey(String(word)))
+    }
+
+    /// Letters, numbers and combining marks (Unicode categories L, N, M), as `[\p{L}\p{N}\p{M}]` in JS.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Splits texts into tokens, remembering each distinct word's keys: a catalogue repeats the same few
+/// thousand syllables, and folding through Unicode decomposition is the costly part.
+struct Tokenizer {
+    private var cache: [Substring: SearchToken] = [:]
+
+    mutating func tokens(_ text: String) -> [SearchToken] {
+        SearchToken.words(text).compactMap { token(for: $0) }
+    }
+
+    mutating func token(for word: Substring) -> SearchToken? {
+        if let t = cache[word] { return t }
+        let t = SearchToken.token(word)
+        cache[word] = t
+        return t
+    }
+
+    /// The words a code is found by: the whole code, its national part, and each part that is not
+    /// all zeros ("001193" and "h29" find `1.001193.000.00.00.H29`).
+    mutating func codeTokens(_ code: String, key: String) -> [SearchToken] {
+        var out = tokens(code)
+        if let national = ProcedureCode(code).national { out += tokens(national) }
+        if code.isEmpty { out += tokens(key) }
+        for word in SearchToken.words(code) {
+            for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
+                if let t = token(for: part) { out.append(t) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import SearchIndex
+import Testing
+
+/// Runs site/assets/search.js's real query code under Node against an index the builder wrote, with
+/// a stand-in for the page's `<script>` loading: ranking, folding, prefixes and which shards load.
+/// The browser test (scripts/browser-test-search) does the same through Chromium and the page.
+@Suite struct ScriptSearchTests {
+    static let docs = [
+        document("1.001193", "Đăng ký khai sinh", body: "Tờ khai đăng ký khai sinh; Giấy chứng sinh"),
+        document("1.004884", "Đăng ký lại khai sinh"),
+        document("1.000001", "Xác nhận người đang công tác", field: "Công chức", agency: "Sở Nội vụ"),
+        document("1.013967", "Hòa giải tranh chấp đất đai", field: "Đất đai", agency: "Ủy ban nhân dân cấp xã"),
+        document("1.000100", "Trích lục hộ tịch", field: "Tư pháp"),
+        document("1.000200", "Cấp phiếu lý lịch tư pháp", field: "Hộ tịch", agency: "Sở Tư pháp"),
+        document("1.000300", "Chứng thực chữ ký", field: "Chứng thực", agency: "Phòng hộ tịch số 2"),
+        document("1.000500", "Chữ ký số công cộng", field: "Viễn thông", agency: "Sở Khoa học", body: "Giấy tờ hộ tịch"),
+        document("1.000400", "Cấp bản sao", field: "Chứng thực", agency: "Sở Tư pháp", body: "Bản sao giấy tờ hộ tịch; giấy chứng nhận cư trú"),
+        document("1.002345", "Báo cáo số 009999", field: "Thống kê", agency: "Cục Thống kê"),
+        document("1.009999", "Thủ tục khác", field: "Thống kê", agency: "Cục Thống kê"),
+    ]
+
+    /// Result codes and the index files loaded, for each query run in a fresh process.
+    struct Answer: Decodable {
+        var codes: [String]
+        var total: Int
+        var exact: Bool
+        var files: [String]
+    }
+
+    static let site: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-search-\(UUID().uuidString)")
+        for file in SearchIndexBuilder.build(docs) {
+            let url = dir.appendingPathComponent(file.path)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! Data(file.contents.utf8).write(to: url)
+        }
+        return dir.path + "/"
+    }()
+
+    static func search(_ query: String) throws -> Answer {
+        let program = #"""
+            const fs = require('fs'), vm = require('vm');
+            const root = process.argv[2];
+            globalThis.location = { search: '' };
+            globalThis.document = {
+              readyState: 'complete',
+              currentScript: { getAttribute: n => (n === 'data-root' ? root : null) },
+              getElementById: () => null,
+              createElement: () => ({ remove() {} }),
+              head: { appendChild(s) {
+                setTimeout(() => {
+                  let text;
+                  try { text = fs.readFileSync(s.src, 'utf8'); } catch (e) { s.onerror(e); return; }
+                  vm.runInThisContext(text, { filename: s.src });
+                  s.onload();
+                }, 0);
+              } },
+            };
+            require(process.argv[1]);
+            const query = fs.readFileSync(0, 'utf8');
+            tthcSearch.search(query).then(a => {
+              process.stdout.write(JSON.stringify({ codes: a.results.map(r => r.code), total: a.total, exact: a.exact, files: tthcSearch.loadedFiles() }));
+            }, e => { console.error(e); process.exit(2); });
+            """#
+        let output = try Node.run(program, arguments: [ScriptFoldingTests.script, site], input: Data(query.utf8))
+        return try JSONDecoder().decode(Answer.self, from: output)
+    }
+
+    @Test(.enabled(if: Node.path != nil, "needs node (Debian: nodejs)"), arguments: [
+        "dang ky khai sinh", "Đăng ký khai sinh", "ĐĂNG KÝ KHAI SINH", "dang ky khai si", "đăng ký khai sinh ",
+    ])
+    func findsTheProcedureTypedWithOrWithoutDiacritics(query: String) throws {
+        #expect(try Self.search(query).codes.first == "1.001193")
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func oldAndNewTonePlacementFindTheSame() throws {
+        let old = try Self.search("hoà giải")
+        #expect(old.codes == ["1.013967"])
+        #expect(try Self.search("hòa giải").codes == old.codes)
+        #expect(try Self.search("hoa giai").codes == old.codes)
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func exactDiacriticsRankHigher() throws {
+        let dang = try Self.search("đang")
+        #expect(dang.codes.first == "1.000001")
+        #expect(Set(dang.codes) == ["1.000001", "1.001193", "1.004884"])
+        let dang2 = try Self.search("đăng")
+        #expect(dang2.codes.last == "1.000001")
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func codesAreFoundByAnyPart() throws {
+        #expect(try Self.search("001193").codes == ["1.001193"])
+        #expect(try Self.search("1.001193").codes == ["1.001193"])
+        #expect(try Self.search("1.0011").codes == ["1.001193"])
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func rankingIsNameThenCodeThenFieldThenAgencyThenBody() throws {
+        // "hộ tịch": in a name, three fields (the helper's default field), an agency, a body; ties
+        // in order of name.
+        #expect(try Self.search("ho tich").codes == ["1.000100", "1.000200", "1.001193", "1.004884", "1.000300", "1.000400", "1.000500"])
+        // Every word in some part beats a better-scoring match that needs the body for one word.
+        #expect(try Self.search("chu ky so ho tich").codes == ["1.000300", "1.000500"])
+        // "009999": in a name, and a code.
+        #expect(try Self.search("009999").codes == ["1.002345", "1.009999"])
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func wordsOnlyInTheBodyAreFound() throws {
+        let a = try Self.search("cu tru")
+        #expect(a.codes == ["1.000400"])
+        #expect(a.exact)
+        #expect(a.files.contains { $0.hasPrefix("tim-kiem/b/") })
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func theBodyIsNotLoadedWhenTheOtherPartsGiveEnough() throws {
+        // "cấp xã" is every document's level: ten results without the body.
+        let a = try Self.search("cap xa")
+        #expect(a.codes.count == 10)
+        #expect(!a.exact)
+        #expect(!a.files.contains { $0.hasPrefix("tim-kiem/b/") })
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func nothingFound() throws {
+        let a = try Self.search("xyzw khong co")
+        #expect(a.codes.isEmpty)
+        #expect(a.total == 0)
+    }
+}
+
+/// Node, when installed (Debian's `nodejs`, which scripts/install-deps installs).
+enum Node {
+    static let path: String? = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// Runs a program with `node -e`, feeding `input` and returning standard output; throws on failure.
+    static func run(_ program: String, arguments: [String], input: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path))
+        process.arguments = ["-e", program] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw NodeFailed(status: process.terminationStatus) }
+        return output
+    }
+
+    struct NodeFailed: Error { var status: Int32 }
+}

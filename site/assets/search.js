@@ -1,0 +1,429 @@
+/*
+ * tthc — the public site's search. Plain JS, no dependencies, no build step; works from file://.
+ *
+ * The page holds <input id="search-input">, <div id="search-results" aria-live="polite"> and
+ * <script src="…/assets/search.js" data-root="…/" defer>, data-root being the way back to the site
+ * root. The index (written by `tthc build`, Sources/SearchIndex) is a set of small JS files under
+ * tim-kiem/, each calling tthcSearch.add(kind, number, data); they are loaded with <script> tags
+ * (fetch is not allowed on file://), only those a query needs:
+ *   manifest.js  first word and size of each word shard
+ *   m/N.js       words of name (its first 2 words apart), code, field, agency and level, per spelling and part
+ *   b/N.js       words found only in the rest of the text, loaded when the above give too few results
+ *   d/N.js       name, code, field and page of the documents shown
+ * fold() and spelling() port VietnameseText.searchKey and .comparisonKey; a test compares them.
+ * Uses ES2018 Unicode property escapes (\p{…}) so that letters and marks are classed exactly as the
+ * Swift side classes them.
+ */
+(function () {
+  'use strict';
+  var global = typeof window !== 'undefined' ? window : globalThis;
+  var api = global.tthcSearch || {};
+  global.tthcSearch = api;
+
+  var MARK = /\p{Mn}/u;
+  var SPACE = /\p{White_Space}/u;
+  var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+  var LETTER_OR_DIGIT = /[\p{Alphabetic}\p{Mn}\p{N}]/u;
+  var WORDS = /[\p{L}\p{N}\p{M}]+(?:\.[\p{L}\p{N}\p{M}]+)*/gu;
+
+  /** VietnameseText.searchKey: lower case, every mark dropped, đ → d, spacing folded. */
+  function fold(s) {
+    var out = '';
+    var pending = false;
+    var chars = Array.from(s.toLowerCase().normalize('NFD'));
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (MARK.test(c)) continue;
+      if (SPACE.test(c)) { pending = out.length > 0; continue; }
+      if (pending) out += ' ';
+      pending = false;
+      out += c === '\u0111' ? 'd' : c;
+    }
+    return out;
+  }
+
+  /** VietnameseText.comparisonKey: marks kept, each syllable's tone moved to its end (hoà = hòa). */
+  function spelling(s) {
+    var out = '';
+    var tone = '';
+    var pending = false;
+    var chars = Array.from(s.toLowerCase().normalize('NFD'));
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (TONE.test(c)) {
+        tone = c;
+      } else if (SPACE.test(c)) {
+        out += tone; tone = '';
+        pending = out.length > 0;
+      } else if (LETTER_OR_DIGIT.test(c)) {
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+      } else {
+        out += tone; tone = '';
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+      }
+    }
+    out += tone;
+    return out.normalize('NFC');
+  }
+
+  /** SearchToken.words + the keys of each: the query's words, as the index stores words. */
+  function tokens(text) {
+    var words = text.normalize('NFC').match(WORDS) || [];
+    var out = [];
+    for (var i = 0; i < words.length; i++) {
+      var f = fold(words[i]);
+      if (f) out.push({ word: words[i], folded: f, spelling: spelling(words[i]) });
+    }
+    return out;
+  }
+
+  api.fold = fold;
+  api.spelling = spelling;
+  api.tokens = tokens;
+
+  // ---- the index ----------------------------------------------------------------------------
+
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var VALUE = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+
+  /** Calls f(id) for each document of a PostingList string (Sources/SearchIndex/PostingList.swift). */
+  function eachId(text, f) {
+    var i = 0;
+    var n = text.length;
+    function varint() {
+      var v = 0, shift = 0, x;
+      do {
+        x = VALUE[text.charCodeAt(i++)];
+        v += (x & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (x >= 32 && i < n);
+      return v;
+    }
+    if (text.charCodeAt(0) === 126) { // "~": dense bitmap
+      i = 1;
+      var first = varint();
+      for (var k = 0; i < n; i++, k += 6) {
+        var bits = VALUE[text.charCodeAt(i)];
+        for (var b = 0; bits; b++, bits >>= 1) if (bits & 1) f(first + k + b);
+      }
+    } else {
+      var id = -1;
+      while (i < n) { id += varint() + 1; f(id); }
+    }
+  }
+
+  // A word counts by the part it is found in; the spelling typed (diacritics) weighs more than where in
+  // the name the word stands, less than the part. A word found only in the body never reaches the
+  // weakest part (BEST_IN_PARTS).
+  var TIER_WEIGHT = [112, 100, 70, 50, 30]; // name's first 2 words, rest of name, code, field, agency and level
+  var BODY_WEIGHT = 10;
+  var WHOLE_WORD = 5;       // the word typed, not a longer word it begins
+  var SAME_SPELLING = 15;   // with the same diacritics as typed
+  var BEST_IN_PARTS = TIER_WEIGHT[4];
+  var LIMIT = 10;
+  var PREFIX_BUDGET = 120000; // bytes of shards a word being typed may load for its longer forms
+
+  var state = { root: '', data: {}, pending: {}, loaded: [] };
+
+  api.add = function (kind, number, data) { state.data[kind + '/' + number] = data; };
+
+  function fileName(kind, number) {
+    return kind === 'manifest' ? 'tim-kiem/manifest.js' : 'tim-kiem/' + kind + '/' + number + '.js';
+  }
+
+  function load(kind, number) {
+    var key = kind + '/' + number;
+    if (Object.prototype.hasOwnProperty.call(state.data, key)) return Promise.resolve(state.data[key]);
+    if (state.pending[key]) return state.pending[key];
+    var name = fileName(kind, number);
+    var promise = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = state.root + name;
+      script.onload = function () {
+        script.remove();
+        if (Object.prototype.hasOwnProperty.call(state.data, key)) resolve(state.data[key]);
+        else reject(new Error('tệp chỉ mục không hợp lệ: ' + name));
+      };
+      script.onerror = function () {
+        script.remove();
+        delete state.pending[key];
+        reject(new Error('không tải được ' + name));
+      };
+      state.loaded.push(name);
+      document.head.appendChild(script);
+    });
+    state.pending[key] = promise;
+    return promise;
+  }
+
+  /** The shard holding `word`: the last whose first word is not after it. */
+  function shardOf(table, word) {
+    var lo = 0, hi = table.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (table[mid][0] <= word) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** The shards a query word needs: its own, and for a word being typed those of its longer forms. */
+  function shardsFor(table, token) {
+    if (!table.length) return [];
+    var first = shardOf(table, token.folded);
+    var list = [first];
+    if (token.prefix) {
+      var bytes = table[first][1];
+      for (var j = first + 1; j < table.length && table[j][0].indexOf(token.folded) === 0; j++) {
+        bytes += table[j][1];
+        if (bytes > PREFIX_BUDGET) break;
+        list.push(j);
+      }
+    }
+    return list;
+  }
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /** Words of loaded shards matching the token: the word itself, or any word it begins if typed last. */
+  function matchingWords(shard, token, f) {
+    if (!token.prefix) {
+      if (has(shard, token.folded)) f(token.folded, shard[token.folded]);
+      return;
+    }
+    for (var w in shard) if (has(shard, w) && w.indexOf(token.folded) === 0) f(w, shard[w]);
+  }
+
+  function scoreToken(token, metaShards, bodyShards, count) {
+    var best = new Uint8Array(count);
+    metaShards.forEach(function (shard) {
+      matchingWords(shard, token, function (word, rows) {
+        var whole = word === token.folded ? WHOLE_WORD : 0;
+        for (var r = 0; r < rows.length; r++) {
+          var row = rows[r];
+          var bonus = whole + ((row[0] || word) === token.spelling ? SAME_SPELLING : 0);
+          for (var t = 1; t < row.length; t++) {
+            if (!row[t]) continue;
+            var s = TIER_WEIGHT[t - 1] + bonus;
+            eachId(row[t], function (id) { if (s > best[id]) best[id] = s; });
+          }
+        }
+      });
+    });
+    bodyShards.forEach(function (shard) {
+      matchingWords(shard, token, function (word, list) {
+        var s = BODY_WEIGHT + (word === token.folded ? WHOLE_WORD : 0);
+        eachId(list, function (id) { if (s > best[id]) best[id] = s; });
+      });
+    });
+    return best;
+  }
+
+  /** Documents matching every word, best first: fewest words found only in the body, then score. */
+  function rank(query, metaShards, bodyShards, count) {
+    var hits = new Uint8Array(count);
+    var score = new Int32Array(count);
+    var bodyOnly = new Uint8Array(count);
+    query.forEach(function (token) {
+      var best = scoreToken(token, metaShards, bodyShards, count);
+      for (var id = 0; id < count; id++) {
+        var b = best[id];
+        if (!b) continue;
+        hits[id]++;
+        score[id] += b;
+        if (b < BEST_IN_PARTS) bodyOnly[id]++;
+      }
+    });
+    var top = [];
+    var total = 0;
+    function before(a, b) {
+      if (bodyOnly[a] !== bodyOnly[b]) return bodyOnly[a] < bodyOnly[b];
+      if (score[a] !== score[b]) return score[a] > score[b];
+      return a < b;
+    }
+    for (var id = 0; id < count; id++) {
+      if (hits[id] !== query.length) continue;
+      total++;
+      if (top.length === LIMIT && !before(id, top[LIMIT - 1])) continue;
+      var i = top.length === LIMIT ? LIMIT - 1 : top.length;
+      while (i > 0 && before(id, top[i - 1])) { top[i] = top[i - 1]; i--; }
+      top[i] = id;
+    }
+    return { ids: top, total: total };
+  }
+
+  function queryTokens(text) {
+    var all = tokens(text);
+    var seen = {};
+    var query = [];
+    all.forEach(function (t, i) {
+      if (has(seen, t.folded)) return;
+      seen[t.folded] = true;
+      // The last word may still be being typed: it matches the words it begins, once it has 2 letters.
+      t.prefix = i === all.length - 1 && t.folded.length >= 2 && !/\s$/.test(text);
+      query.push(t);
+    });
+    // A single letter just typed after other words says too little to filter on yet.
+    if (query.length > 1) {
+      var last = query[query.length - 1];
+      if (last.folded.length === 1 && !/\s$/.test(text)) query.pop();
+    }
+    return query;
+  }
+
+  /**
+   * Runs a query: {results: [{name, code, field, url}], total, exact, ms}. `exact` is false when the
+   * body was not searched because the name, code, field and agency already gave enough results
+   * (which then come first anyway); `total` is a lower bound then.
+   */
+  api.search = function (text) {
+    var started = performance.now();
+    var query = queryTokens(text);
+    if (!query.length) return Promise.resolve({ results: [], total: 0, exact: true, ms: 0 });
+    return load('manifest', 0).then(function (manifest) {
+      var count = manifest.documents;
+      function shards(kind, table) {
+        var numbers = [];
+        query.forEach(function (t) {
+          shardsFor(table, t).forEach(function (n) { if (numbers.indexOf(n) < 0) numbers.push(n); });
+        });
+        return Promise.all(numbers.map(function (n) { return load(kind, n); }));
+      }
+      return shards('m', manifest.meta).then(function (meta) {
+        var ranked = rank(query, meta, [], count);
+        if (ranked.total >= LIMIT) return { ranked: ranked, exact: false };
+        return shards('b', manifest.body).then(function (body) {
+          return { ranked: rank(query, meta, body, count), exact: true };
+        });
+      }).then(function (found) {
+        var per = manifest.documentsPerShard;
+        var numbers = [];
+        found.ranked.ids.forEach(function (id) {
+          var n = Math.floor(id / per);
+          if (numbers.indexOf(n) < 0) numbers.push(n);
+        });
+        return Promise.all(numbers.map(function (n) { return load('d', n); })).then(function () {
+          var results = found.ranked.ids.map(function (id) {
+            var row = state.data['d/' + Math.floor(id / per)][id % per];
+            return { name: row[0], code: row[1], field: row[2], url: state.root + row[3] };
+          });
+          return { results: results, total: found.ranked.total, exact: found.exact, ms: performance.now() - started };
+        });
+      });
+    });
+  };
+
+  /** Index files loaded so far, relative to the site root (for benchmarks). */
+  api.loadedFiles = function () { return state.loaded.slice(); };
+
+  // ---- the page -----------------------------------------------------------------------------
+
+  if (typeof document === 'undefined') return;
+  var script = document.currentScript;
+  state.root = (script && script.getAttribute('data-root')) || '';
+
+  function start() {
+    var input = document.getElementById('search-input');
+    var output = document.getElementById('search-results');
+    if (!input || !output) return;
+    var timer = null;
+    var sequence = 0;
+
+    function element(tag, className, text) {
+      var e = document.createElement(tag);
+      if (className) e.className = className;
+      if (text) e.textContent = text;
+      return e;
+    }
+
+    function show(answer) {
+      output.textContent = '';
+      if (!answer.results.length) {
+        output.appendChild(element('p', 'search-status', 'Không tìm thấy thủ tục phù hợp'));
+        return;
+      }
+      var status = answer.exact
+        ? 'Tìm thấy ' + answer.total + ' thủ tục'
+        : 'Có ít nhất ' + answer.total + ' thủ tục phù hợp';
+      if (answer.total > answer.results.length) status += ', hiển thị ' + answer.results.length + ' thủ tục phù hợp nhất';
+      output.appendChild(element('p', 'search-status', status));
+      var list = element('ol', 'search-list');
+      answer.results.forEach(function (r) {
+        var item = element('li', 'search-item');
+        var link = element('a', 'search-name', r.name);
+        link.href = r.url;
+        item.appendChild(link);
+        // Read as "Mã 1.001193 · Hộ tịch", styled or not.
+        var details = element('p', 'search-details', 'Mã ');
+        details.appendChild(element('span', 'search-code', r.code));
+        if (r.field) {
+          details.appendChild(document.createTextNode(' · '));
+          details.appendChild(element('span', 'search-field', r.field));
+        }
+        item.appendChild(details);
+        list.appendChild(item);
+      });
+      output.appendChild(list);
+    }
+
+    function run() {
+      timer = null;
+      var mine = ++sequence;
+      var text = input.value;
+      if (!tokens(text).length) { output.textContent = ''; return Promise.resolve(); }
+      return api.search(text).then(function (answer) {
+        if (mine !== sequence) return;
+        show(answer);
+        api.lastAnswer = { query: text, ms: answer.ms, total: answer.total };
+      }, function (error) {
+        if (mine !== sequence) return;
+        output.textContent = '';
+        output.appendChild(element('p', 'search-status', 'Không tải được chỉ mục tìm kiếm: ' + error.message));
+      });
+    }
+
+    input.addEventListener('input', function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+
+    function links() { return Array.prototype.slice.call(output.querySelectorAll('a.search-name')); }
+
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' && links().length) {
+        event.preventDefault();
+        links()[0].focus();
+      } else if (event.key === 'Escape') {
+        input.value = '';
+        output.textContent = '';
+      }
+    });
+
+    output.addEventListener('keydown', function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (event.key === 'ArrowDown' && at + 1 < all.length) { event.preventDefault(); all[at + 1].focus(); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); (at > 0 ? all[at - 1] : input).focus(); }
+      else if (event.key === 'Escape') { event.preventDefault(); input.focus(); }
+    });
+
+    // Without JS the search form may submit to a page with ?q=…; with JS, answer in place.
+    if (input.form) {
+      input.form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (timer) clearTimeout(timer);
+        run();
+      });
+    }
+    var q = new URLSearchParams(global.location.search).get('q');
+    if (q) { input.value = q; run(); }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
