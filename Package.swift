@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review",
+                "Catalogue", "Formats", "Synthetic", "Review", "Site", "QRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,8 +54,18 @@ let package = Package(
         .target(name: "Synthetic", dependencies: ["Catalogue"], swiftSettings: strict),
         // Pure comparisons over the model: the field-level diff a reviewer reads.
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
+        // The public site: page models from the catalogue (pure) and Mustache rendering into files (edge).
+        .target(
+            name: "Site",
+            dependencies: [
+                "Catalogue", "Review", "Formats", "QRCode",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),

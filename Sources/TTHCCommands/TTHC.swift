@@ -19,7 +19,7 @@ public struct TTHC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
-            DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
+            DiffCommand.self, ConvertCommand.self, GenerateCommand.self, BuildCommand.self,
         ]
     )
 
