@@ -36,6 +36,7 @@ public struct Theme: Sendable {
     /// Loads the templates (`*.mustache` under `templates/`) and lists the assets (every file under
     /// `assets/`) of `site`, then of `theme` on top.
     public static func load(site: String, theme: String? = nil) throws -> Theme {
+        HTMLEscaping.register
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: String] = [:]
         var folders = [site]
