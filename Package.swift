@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review", "Import", "Simplification",
+                "Catalogue", "Formats", "Synthetic", "Review", "Import", "Simplification", "Site", "QRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -60,6 +60,15 @@ let package = Package(
         .target(name: "Simplification", dependencies: ["Catalogue"], swiftSettings: strict),
         // The public site's search index, read by site/assets/search.js. Pure: files are returned, not written.
         .target(name: "SearchIndex", dependencies: ["Catalogue"], swiftSettings: strict),
+        // The public site: page models from the catalogue (pure) and Mustache rendering into files (edge).
+        .target(
+            name: "Site",
+            dependencies: [
+                "Catalogue", "Review", "Formats", "QRCode",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         // A test site with the search index, for scripts/browser-test-search and Benchmarks/search.sh.
         .executableTarget(
@@ -72,6 +81,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),

@@ -14,10 +14,13 @@ public struct Province: Hashable, Codable, Sendable {
     /// True for made-up data: every output then says "dữ liệu mẫu".
     public var sample: Bool
     @Many public var communes: [Commune]
+    /// The emblem the site shows in its header: a path inside the site (`assets/emblem.svg`, the
+    /// default, which a theme may replace) or nil for the default.
+    public var emblem: String?
 
     public init(
         name: String, agencyCode: String, baseURL: String? = nil, authority: String? = nil,
-        feedback: Contact? = nil, sample: Bool = false, communes: [Commune] = []
+        feedback: Contact? = nil, sample: Bool = false, communes: [Commune] = [], emblem: String? = nil
     ) {
         self.name = name
         self.agencyCode = agencyCode
@@ -26,10 +29,11 @@ public struct Province: Hashable, Codable, Sendable {
         self.feedback = feedback
         self.sample = sample
         self.communes = communes
+        self.emblem = emblem
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, agencyCode, baseURL, authority, feedback, sample, communes
+        case name, agencyCode, baseURL, authority, feedback, sample, communes, emblem
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +45,7 @@ public struct Province: Hashable, Codable, Sendable {
         feedback = try c.decodeIfPresent(Contact.self, forKey: .feedback)
         sample = try c.decodeIfPresent(Bool.self, forKey: .sample) ?? false
         _communes = try c.decode(Many<Commune>.self, forKey: .communes)
+        emblem = try c.decodeIfPresent(String.self, forKey: .emblem)
     }
 
     /// A commune or ward (xã, phường, đặc khu) with its one-stop counter.

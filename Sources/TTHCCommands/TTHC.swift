@@ -22,6 +22,7 @@ public struct TTHC: ParsableCommand {
             DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
             ImportCommand.self,
             ReviewCommand.self, CostCommand.self,
+            DiffCommand.self, ConvertCommand.self, GenerateCommand.self, BuildCommand.self,
         ]
     )
 

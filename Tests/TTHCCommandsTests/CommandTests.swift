@@ -205,3 +205,36 @@ struct GenerateCommandTests {
         #expect(again.stderr.contains("--force"))
     }
 }
+
+@Suite("tthc build")
+struct BuildCommandTests {
+    @Test func buildsTheSampleSiteAndRebuildsWithoutForce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("public").path
+        let first = try CLI.run(["build", "--at", "2026-11-01", "-o", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Dữ liệu mẫu"))
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/thu-tuc/1.001193.html"))
+        // The sample province has a base URL, so procedure pages carry a QR code.
+        let page = try String(contentsOfFile: out + "/thu-tuc/1.001193.html", encoding: .utf8)
+        #expect(page.contains("<svg"))
+        let second = try CLI.run(["build", "--at", "2026-11-01", "-o", out])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains(" 0 tệp được ghi"), "\(second.stdout)")
+    }
+
+    @Test func refusesAFolderItDidNotMakeWithoutForce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "x".write(to: dir.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["build", "-o", dir.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--force"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("keep.txt").path))
+        let usage = try CLI.run(["build", "--base-url", "ftp://x"])
+        #expect(usage.status == 2)
+    }
+}

@@ -1,0 +1,102 @@
+import Catalogue
+
+extension SiteModel {
+    /// The home page: search, counts, browse by level / field / agency, latest decisions.
+    func home() -> Page {
+        let path = SiteLinks.home
+        var c = layout(path, title: "Thủ tục hành chính — \(data.province.name)")
+        c["isHome"] = true
+        let online = data.state.entries.count { e in
+            e.procedure.online.map { $0.level == .full || $0.level == .partial } ?? false
+        }
+        c["counts"] = [
+            "procedures": Texts.number(data.state.count),
+            "fields": Texts.number(data.fields.count),
+            "agencies": Texts.number(data.agencies.count),
+            "online": Texts.number(online),
+            "decisions": Texts.number(data.decisions.count),
+        ]
+        put(&c, "levels", data.levels.map { g -> [String: Any] in
+            ["name": g.level.vietnamese, "href": SiteLinks.level(g.level), "count": Texts.number(g.entries.count)]
+        })
+        put(&c, "fields", data.fields.map { groupLink($0, SiteLinks.field(slug:), root: "") })
+        let topAgencies = data.agencies.enumerated()
+            .sorted { ($0.element.entries.count, $1.offset) > ($1.element.entries.count, $0.offset) }
+            .prefix(12).sorted { $0.offset < $1.offset }.map(\.element)
+        put(&c, "agencies", topAgencies.map { groupLink($0, SiteLinks.agency(slug:), root: "") })
+        if data.agencies.count > topAgencies.count { c["moreAgencies"] = SiteLinks.agencies }
+        c["allAgencies"] = SiteLinks.agencies
+        put(&c, "latestDecisions", data.decisions.prefix(5).map { decisionRow($0, root: "") })
+        c["allDecisions"] = SiteLinks.decisions
+        return Page(path: path, template: "home", context: c)
+    }
+
+    func groupLink(_ g: SiteData.Group, _ link: (String) -> String, root: String) -> [String: Any] {
+        ["name": g.name, "href": root + link(g.slug), "count": Texts.number(g.entries.count)]
+    }
+
+    func decisionRow(_ d: Decision, root: String) -> [String: Any] {
+        var counts: [String] = []
+        for action in DecisionItem.Action.allCases {
+            let n = d.items.count { $0.action == action }
+            if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
+        }
+        var r: [String: Any] = [
+            "number": d.number, "title": d.title,
+            "href": root + SitePath.decision(d.number),
+            "changesHref": root + SitePath.decisionChanges(d.number),
+            "signedOn": d.signedOn.vietnamese, "effective": d.effectiveDate.vietnamese,
+            "summary": counts.joined(separator: ", "),
+        ]
+        if d.effectiveDate > data.date { r["coming"] = true }
+        return r
+    }
+
+    /// The procedures in force at one level.
+    func level(_ index: Int) -> Page {
+        let g = data.levels[index]
+        let path = SiteLinks.level(g.level)
+        var c = layout(path, title: g.level.vietnamese)
+        c["heading"] = g.level.vietnamese
+        c["kind"] = "Cấp thực hiện"
+        c["count"] = Texts.number(g.entries.count)
+        c["procedures"] = g.entries.map { row($0, from: path) }
+        return Page(path: path, template: "listing", context: c)
+    }
+
+    /// The procedures in force in one field or at one agency.
+    func group(_ g: SiteData.Group, path: String, kind: String) -> Page {
+        var c = layout(path, title: "\(g.name) — \(kind)")
+        c["heading"] = g.name
+        c["kind"] = kind
+        c["count"] = Texts.number(g.entries.count)
+        c["procedures"] = g.entries.map { row($0, from: path) }
+        return Page(path: path, template: "listing", context: c)
+    }
+
+    /// All fields or all agencies, with counts.
+    func groupIndex(_ groups: [SiteData.Group], path: String, title: String, link: (String) -> String) -> Page {
+        var c = layout(path, title: title)
+        c["heading"] = title
+        let root = SiteLinks.root(of: path)
+        c["groups"] = groups.map { groupLink($0, link, root: root) }
+        return Page(path: path, template: "groups", context: c)
+    }
+
+    /// Every decision, newest first.
+    func decisionIndex() -> Page {
+        let path = SiteLinks.decisions
+        var c = layout(path, title: "Quyết định công bố thủ tục hành chính")
+        c["decisions"] = data.decisions.map { decisionRow($0, root: SiteLinks.root(of: path)) }
+        return Page(path: path, template: "decisions", context: c)
+    }
+
+    /// The page servers show for a missing address. It may be served at any depth, so its links
+    /// are absolute when the site has an address, and root-relative guesses otherwise.
+    func notFound() -> Page {
+        let path = SiteLinks.notFound
+        var c = layout(path, title: "Không tìm thấy trang")
+        if let base = data.baseURL { c["root"] = base }
+        return Page(path: path, template: "404", context: c)
+    }
+}

@@ -1,0 +1,28 @@
+import Catalogue
+
+/// One page of the site: where it goes, which template renders it, and what it says.
+///
+/// `context` is the Mustache view: a dictionary of strings, booleans, arrays and nested
+/// dictionaries. A key is left out rather than set to an empty value, so `{{#key}}…{{/key}}`
+/// sections disappear when there is nothing to show. Text is raw: the template escapes it.
+public struct Page {
+    public var path: String
+    public var template: String
+    public var context: [String: Any]
+}
+
+/// The pages a site has, as cheap descriptions; `SiteModel.page(_:)` turns one into a `Page`.
+/// Kept apart so the edge can render them in parallel, building each context where it renders.
+public enum PageKind: Hashable, Sendable {
+    case home
+    case procedure(key: String)
+    case level(Int)
+    case field(Int)
+    case agency(Int)
+    case fields
+    case agencies
+    case decisions
+    case decision(number: String)
+    case changes(number: String)
+    case notFound
+}

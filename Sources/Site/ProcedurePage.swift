@@ -1,0 +1,223 @@
+import Catalogue
+import Review
+
+extension SiteModel {
+    /// A procedure's page: every part citizens read, where it comes from, and how it has changed.
+    func procedure(_ key: String) -> Page {
+        let path = SiteData.procedurePath(key)
+        let root = SiteLinks.root(of: path)
+        guard let history = data.catalogue.histories[key], let shown = data.shownVersion(of: history) else {
+            return Page(path: path, template: "procedure", context: layout(path, title: key))
+        }
+        let p = shown.procedure
+        let code = p.code ?? ProcedureCode(key)
+        var c = layout(path, title: p.name, description: "\(p.name) — thủ tục hành chính \(code.rawValue), \(data.province.name)")
+        c["name"] = p.name
+        c["code"] = code.rawValue
+        c["status"] = status(history, shown)
+        c["inForce"] = shown.isInForce(at: data.date)
+        c["since"] = shown.from.vietnamese
+        c["decision"] = decisionLink(shown.decision, root: root)
+        put(&c, "levels", p.levels.map { ["name": $0.vietnamese, "href": root + SiteLinks.level($0)] as [String: Any] })
+        put(&c, "fields", p.fields.map { ["name": $0.name, "href": root + SiteLinks.field(slug: SiteLinks.slug($0.name))] as [String: Any] })
+        if p.type != .ordinary { c["type"] = p.type.vietnamese }
+        put(&c, "subjects", p.subjects)
+        put(&c, "reception", p.reception.map(receptionText))
+        put(&c, "agencies", p.agencies.map { ["role": $0.role.vietnamese, "name": $0.name] as [String: Any] })
+        put(&c, "steps", p.steps.map(stepGroup))
+        put(&c, "channels", p.channels.map(channel))
+        c["dossier"] = dossier(p.dossier)
+        put(&c, "results", p.results.map { r -> [String: Any] in
+            var d: [String: Any] = ["name": r.name]
+            d["code"] = r.code?.nonBlank
+            return d
+        })
+        put(&c, "forms", p.forms.map(form))
+        put(&c, "requirements", p.requirements.map { r -> [String: Any] in
+            var d: [String: Any] = ["text": r.text]
+            d["basis"] = r.basis?.nonBlank
+            return d
+        })
+        put(&c, "legalBases", p.legalBases.map(legalBasis))
+        c["online"] = online(p.online)
+        c["notes"] = p.notes?.nonBlank
+        c["history"] = self.history(history, root: root)
+        if let replaced = replacedBy(history) { put(&c, "replacedBy", replaced.map { procedureLink($0, root: root) }) }
+        put(&c, "replaces", history.replaces.map { procedureLink($0, root: root) })
+        if hasSheets, p.isPostable { c["sheet"] = root + SitePath.sheet(code) }
+        c["data"] = root + SitePath.procedureData(code)
+        if let url = data.absolute(path), let qrCode, let svg = qrCode(url, "Mã QR của trang này: \(url)") {
+            c["qr"] = svg
+            c["url"] = url
+        }
+        return Page(path: path, template: "procedure", context: c)
+    }
+
+    /// Says whether the version shown is in force, coming, or over.
+    func status(_ history: ProcedureHistory, _ shown: ProcedureVersion) -> [String: Any] {
+        if shown.isInForce(at: data.date) {
+            return ["text": "Đang có hiệu lực (từ \(shown.from.vietnamese))", "current": true]
+        }
+        if shown.from > data.date {
+            return ["text": "Chưa có hiệu lực: áp dụng từ \(shown.from.vietnamese)", "coming": true]
+        }
+        let until = shown.until.map { " từ \($0.vietnamese)" } ?? ""
+        switch shown.end {
+        case .abolished(let d): return ["text": "Đã bị bãi bỏ\(until) theo Quyết định \(d)", "ended": true]
+        case .replaced(_, let d): return ["text": "Đã được thay thế\(until) theo Quyết định \(d)", "ended": true]
+        default: return ["text": "Không còn hiệu lực\(until)", "ended": true]
+        }
+    }
+
+    func replacedBy(_ history: ProcedureHistory) -> [String]? {
+        if case .replaced(let keys, _)? = history.latest?.end, !keys.isEmpty { return keys }
+        return nil
+    }
+
+    func procedureLink(_ key: String, root: String) -> [String: Any] {
+        let name = data.catalogue.histories[key].flatMap { data.shownVersion(of: $0) }?.procedure.name
+        var d: [String: Any] = ["code": key, "name": name ?? ""]
+        if data.catalogue.histories[key] != nil { d["href"] = root + SiteData.procedurePath(key) }
+        return d
+    }
+
+    func decisionLink(_ number: String, root: String) -> [String: Any] {
+        var d: [String: Any] = ["number": number]
+        if let decision = data.catalogue.decisions[number] {
+            d["href"] = root + SitePath.decision(number)
+            d["title"] = decision.title
+            d["signedOn"] = decision.signedOn.vietnamese
+        }
+        return d
+    }
+
+    /// Each version, newest first, with the field-level changes from the one before it.
+    func history(_ history: ProcedureHistory, root: String) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        for (i, v) in history.versions.enumerated() {
+            var d: [String: Any] = [
+                "number": i + 1,
+                "action": Texts.action(v.action),
+                "from": v.from.vietnamese,
+                "decision": decisionLink(v.decision, root: root),
+            ]
+            d["until"] = v.until.map { $0.previousDay.vietnamese }
+            if v.isInForce(at: data.date) { d["current"] = true }
+            switch v.end {
+            case .abolished(let n): d["end"] = "Bãi bỏ theo Quyết định \(n)"
+            case .replaced(let keys, let n): d["end"] = "Thay thế bằng \(keys.joined(separator: ", ")) theo Quyết định \(n)"
+            default: break
+            }
+            if i > 0 {
+                let diff = ProcedureDiff.compare(history.versions[i - 1].procedure, v.procedure)
+                put(&d, "changes", diff.changes.map(change))
+            }
+            out.append(d)
+        }
+        return out.reversed()
+    }
+
+    func change(_ c: Change) -> [String: Any] {
+        var d: [String: Any] = [
+            "summary": c.summary,
+            "part": c.part.vietnamese,
+            "direction": c.direction.rawValue,
+            "directionText": Texts.direction(c.direction),
+        ]
+        d["old"] = c.old?.nonBlank
+        d["new"] = c.new?.nonBlank
+        return d
+    }
+
+    func receptionText(_ r: Reception) -> String {
+        switch r.place {
+        case .provinceCentre: r.name?.nonBlank ?? "Trung tâm Phục vụ hành chính công tỉnh"
+        case .communeCounter:
+            if r.communes.isEmpty { "Bộ phận Một cửa của Ủy ban nhân dân cấp xã" }
+            else {
+                "Bộ phận Một cửa: " + r.communes.map { code in
+                    data.province.communes.first { $0.code == code }?.name ?? code
+                }.joined(separator: ", ")
+            }
+        case .agency: r.name?.nonBlank ?? "Cơ quan thực hiện"
+        }
+    }
+
+    func stepGroup(_ g: StepGroup) -> [String: Any] {
+        var d: [String: Any] = [
+            "steps": g.steps.map { s -> [String: Any] in
+                var step: [String: Any] = ["text": s.text]
+                step["title"] = s.title?.nonBlank
+                return step
+            }
+        ]
+        d["case"] = g.caseName?.nonBlank
+        return d
+    }
+
+    func channel(_ ch: Channel) -> [String: Any] {
+        var d: [String: Any] = ["method": ch.method.vietnamese, "time": Texts.time(ch.time)]
+        d["description"] = ch.description?.nonBlank
+        put(&d, "fees", ch.fees.map { f -> [String: Any] in
+            var fee: [String: Any] = ["kind": f.kind.vietnamese, "amount": f.vietnamese.nonBlank ?? "Không quy định"]
+            fee["feeNote"] = f.description?.nonBlank
+            if f.amount != nil { fee["text"] = f.text?.nonBlank }
+            put(&fee, "exemptions", f.exemptions)
+            return fee
+        })
+        if ch.fees.isEmpty { d["noFee"] = true }
+        return d
+    }
+
+    func dossier(_ dossier: Dossier) -> [String: Any]? {
+        guard !dossier.cases.isEmpty || dossier.sets != nil else { return nil }
+        var d: [String: Any] = [:]
+        d["sets"] = dossier.sets.map { Texts.count($0, "bộ") }
+        d["cases"] = dossier.cases.map { c -> [String: Any] in
+            var out: [String: Any] = [
+                "items": c.items.map { item -> [String: Any] in
+                    var i: [String: Any] = ["name": item.name, "presentation": item.presentation.vietnamese]
+                    var counts: [String] = []
+                    if item.originals > 0 { counts.append(Texts.count(item.originals, "bản chính")) }
+                    if item.copies > 0 { counts.append(Texts.count(item.copies, "bản sao")) }
+                    i["counts"] = counts.joined(separator: ", ").nonBlank
+                    i["form"] = item.form?.nonBlank
+                    i["note"] = item.note?.nonBlank
+                    if !item.required { i["optional"] = true }
+                    if item.presentation == .show { i["show"] = true }
+                    return i
+                }
+            ]
+            out["caseName"] = c.name?.nonBlank
+            return out
+        }
+        return d
+    }
+
+    func form(_ f: Form) -> [String: Any] {
+        var d: [String: Any] = ["name": f.name]
+        d["formCode"] = f.code?.nonBlank
+        d["source"] = f.source?.nonBlank
+        if let url = Texts.safeURL(f.file) { d["href"] = url } else { d["file"] = f.file?.nonBlank }
+        return d
+    }
+
+    func legalBasis(_ b: LegalBasis) -> [String: Any] {
+        var d: [String: Any] = ["number": b.number]
+        d["title"] = b.title?.nonBlank
+        d["article"] = b.article?.nonBlank
+        d["issuedOn"] = b.issuedOn?.vietnamese
+        return d
+    }
+
+    func online(_ o: OnlineService?) -> [String: Any]? {
+        guard let o else { return nil }
+        var d: [String: Any] = ["level": o.level.vietnamese]
+        d["codes"] = o.codes.joined(separator: ", ").nonBlank
+        if o.level == .full || o.level == .partial { d["href"] = Texts.safeURL(o.url) }
+        return d
+    }
+
+    /// An array, or nil when empty, so the section around it disappears.
+    func list<T>(_ items: [T]) -> [T]? { items.isEmpty ? nil : items }
+}

@@ -1,0 +1,114 @@
+import Catalogue
+import Formats
+import Foundation
+import Synchronization
+
+/// Renders a `SiteModel` with a `Theme` into a folder, all or nothing.
+///
+/// The site is written into a staging folder beside the target and swapped in whole
+/// (`SafeWriter.writeFolder`): a failed build leaves the previous site as it was. Files that come
+/// out byte-identical to the previous build's are hard-linked from it, so a rebuild after one new
+/// decision rewrites only the pages that changed.
+public struct SiteBuilder: Sendable {
+    public var model: SiteModel
+    public var theme: Theme
+    /// Renders a procedure's printable posting sheet (HTML), when sheets are part of the site.
+    public var sheet: (@Sendable (Procedure) throws -> String)?
+
+    public init(model: SiteModel, theme: Theme, sheet: (@Sendable (Procedure) throws -> String)? = nil) {
+        self.model = model
+        self.theme = theme
+        self.sheet = sheet
+    }
+
+    public struct Report: Sendable, Equatable {
+        /// Files written because they are new or changed.
+        public var written: Int
+        /// Files kept from the previous build, byte for byte.
+        public var unchanged: Int
+        /// HTML pages among all files.
+        public var pages: Int
+    }
+
+    /// Builds into `output`. An existing folder is replaced only when it is a previous `tthc build`
+    /// (it has the marker file) or `force` is set; an empty one is always fine.
+    public func build(
+        into output: String, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> Report {
+        let fm = FileManager.default
+        var previous: String?
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
+            }
+            let contents = (try? fm.contentsOfDirectory(atPath: output)) ?? []
+            let isBuild = fm.fileExists(atPath: output + "/" + SiteLinks.marker)
+            if !contents.isEmpty, !isBuild, !force {
+                throw SiteError("\(output): error: the folder is not empty and was not made by tthc build; choose another folder with -o, or pass --force to replace it")
+            }
+            if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
+        }
+        var report = Report(written: 0, unchanged: 0, pages: 0)
+        do {
+            try SafeWriter.writeFolder(output, force: true) { staging in
+                report = try fill(OutputFolder(staging: staging, previous: previous), progress: progress)
+            }
+        } catch let refusal as SafeWriter.Refusal {
+            throw SiteError(refusal.description)
+        }
+        return report
+    }
+
+    /// Writes every file into the staging folder: pages and sheets on every core, then assets.
+    func fill(_ out: OutputFolder, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+        let kinds = model.pages
+        let total = kinds.count
+        let done = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = 64
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while failure.withLock({ $0 == nil }) {
+                let start = next.add(chunk, ordering: .relaxed).oldValue
+                if start >= total { return }
+                for i in start..<min(start + chunk, total) {
+                    do {
+                        try emit(kinds[i], into: out)
+                    } catch {
+                        failure.withLock { if $0 == nil { $0 = error } }
+                        return
+                    }
+                    let n = done.add(1, ordering: .relaxed).newValue
+                    progress?(n, total)
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let data = model.data
+        try out.emit(SiteLinks.catalogueJSON, OpenData.catalogueJSON(data))
+        try out.emit(SiteLinks.proceduresCSV, OpenData.proceduresCSV(data))
+        try out.emit(SiteLinks.feed, OpenData.feed(data))
+        for file in OpenData.sitemaps(data, pages: kinds.map(model.path(of:))) { try out.emit(file.path, file.text) }
+        try out.emit(SiteLinks.robots, OpenData.robots(data))
+        for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            try out.copy(source, to: "assets/" + name)
+        }
+        try out.emit(SiteLinks.marker, "Made by tthc build: a rebuild may replace this folder.\n")
+        return Report(written: out.written, unchanged: out.unchanged, pages: total)
+    }
+
+    /// One page, plus the files that go with it (a procedure's open data and posting sheet).
+    func emit(_ kind: PageKind, into out: OutputFolder) throws {
+        let page = model.page(kind)
+        try out.emit(page.path, try theme.render(page.context, template: page.template))
+        guard case .procedure(let key) = kind, let history = model.data.catalogue.histories[key],
+              let shown = model.data.shownVersion(of: history) else { return }
+        let code = shown.procedure.code ?? ProcedureCode(key)
+        try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure))
+        if let sheet, shown.procedure.isPostable {
+            try out.emit(SitePath.sheet(code), try sheet(shown.procedure))
+        }
+    }
+}

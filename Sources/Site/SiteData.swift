@@ -1,0 +1,102 @@
+import Catalogue
+import Foundation
+
+/// Everything the site shows, indexed once: the catalogue in force on the build date, the full
+/// history behind it, and the browse groups (levels, fields, agencies). Pure: no files.
+///
+/// A page exists for every procedure the catalogue has ever known, not only those in force: decisions
+/// link to the procedures they abolish or announce for a later date, and those links must lead
+/// somewhere that says what happened.
+public struct SiteData: Sendable {
+    public let province: Province
+    public let date: LocalDate
+    /// Where the site is served, from `--base-url` or the province; nil for a site with no address.
+    public let baseURL: String?
+    public let catalogue: Catalogue
+    public let state: CatalogueState
+    /// Every procedure key with a history, sorted.
+    public let procedureKeys: [String]
+    public let levels: [LevelGroup]
+    public let fields: [Group]
+    public let agencies: [Group]
+    /// Decisions, newest first (by effective date, then signing date and number).
+    public let decisions: [Decision]
+
+    /// A browse group: a field or an agency, with the procedures in force under it.
+    public struct Group: Sendable {
+        public let slug: String
+        public let name: String
+        /// Indices into `state.entries`, in key order.
+        public let entries: [Int]
+    }
+
+    public struct LevelGroup: Sendable {
+        public let level: Level
+        public let entries: [Int]
+    }
+
+    public init(catalogue: Catalogue, province: Province, date: LocalDate, baseURL: String? = nil) {
+        self.catalogue = catalogue
+        self.province = province
+        self.date = date
+        let base = baseURL ?? province.baseURL
+        self.baseURL = base.flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
+        let state = catalogue.state(at: date)
+        self.state = state
+        procedureKeys = catalogue.histories.keys.sorted()
+
+        var byLevel: [Level: [Int]] = [:]
+        var fieldGroups = GroupCollector()
+        var agencyGroups = GroupCollector()
+        for (i, entry) in state.entries.enumerated() {
+            let p = entry.procedure
+            for level in Set(p.levels) { byLevel[level, default: []].append(i) }
+            for field in p.fields { fieldGroups.add(field.name, i) }
+            let performing = p.agencies(.performing)
+            for name in performing.isEmpty ? p.agencies.map(\.name) : performing { agencyGroups.add(name, i) }
+        }
+        levels = Level.allCases.compactMap { level in byLevel[level].map { LevelGroup(level: level, entries: $0) } }
+        fields = fieldGroups.groups
+        agencies = agencyGroups.groups
+        decisions = catalogue.decisions.values.sorted {
+            ($0.effectiveDate, $0.signedOn, $0.number) > ($1.effectiveDate, $1.signedOn, $1.number)
+        }
+    }
+
+    /// The page of a procedure key.
+    public static func procedurePath(_ key: String) -> String { SitePath.procedure(ProcedureCode(key)) }
+
+    /// The version a procedure's page shows: the one in force on the build date, else the next one
+    /// to come, else the last one it had.
+    public func shownVersion(of history: ProcedureHistory) -> ProcedureVersion? {
+        history.version(at: date) ?? history.versions.first { $0.from > date } ?? history.latest
+    }
+
+    /// The absolute URL of a page, when the site has an address.
+    public func absolute(_ path: String) -> String? { SitePath.url(path, base: baseURL) }
+}
+
+/// Groups names that fold to the same slug ("Hộ tịch", "Hộ Tịch") under one page, named by the
+/// first spelling met in key order.
+struct GroupCollector {
+    private var order: [String] = []
+    private var names: [String: String] = [:]
+    private var members: [String: [Int]] = [:]
+
+    mutating func add(_ name: String, _ index: Int) {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        let slug = SiteLinks.slug(trimmed)
+        if names[slug] == nil {
+            names[slug] = trimmed
+            order.append(slug)
+        }
+        if members[slug]?.last != index { members[slug, default: []].append(index) }
+    }
+
+    /// Groups sorted by name as Vietnamese readers look for them (diacritics folded, then as written).
+    var groups: [SiteData.Group] {
+        order.map { SiteData.Group(slug: $0, name: names[$0]!, entries: members[$0]!) }
+            .sorted { (VietnameseText.searchKey($0.name), $0.name) < (VietnameseText.searchKey($1.name), $1.name) }
+    }
+}

@@ -1,0 +1,113 @@
+import Catalogue
+
+/// Builds every page's view from `SiteData`. Pure: the QR code is drawn by a closure the edge passes
+/// in, so tests can run without libqrencode and the model stays free of C.
+public struct SiteModel: Sendable {
+    public let data: SiteData
+    /// Whether posting sheets are written beside the pages (then procedure pages link to them).
+    public let hasSheets: Bool
+    /// Draws a QR code of a URL as inline SVG, with an accessible label.
+    public let qrCode: (@Sendable (_ url: String, _ label: String) -> String?)?
+
+    public init(
+        data: SiteData, hasSheets: Bool = false,
+        qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil
+    ) {
+        self.data = data
+        self.hasSheets = hasSheets
+        self.qrCode = qrCode
+    }
+
+    /// Every page, in a fixed order.
+    public var pages: [PageKind] {
+        var kinds: [PageKind] = [.home, .fields, .agencies, .decisions, .notFound]
+        kinds += data.levels.indices.map { .level($0) }
+        kinds += data.fields.indices.map { .field($0) }
+        kinds += data.agencies.indices.map { .agency($0) }
+        for d in data.decisions { kinds += [.decision(number: d.number), .changes(number: d.number)] }
+        kinds += data.procedureKeys.map { .procedure(key: $0) }
+        return kinds
+    }
+
+    /// Where a page goes, without building it.
+    public func path(of kind: PageKind) -> String {
+        switch kind {
+        case .home: SiteLinks.home
+        case .procedure(let key): SiteData.procedurePath(key)
+        case .level(let i): SiteLinks.level(data.levels[i].level)
+        case .field(let i): SiteLinks.field(slug: data.fields[i].slug)
+        case .agency(let i): SiteLinks.agency(slug: data.agencies[i].slug)
+        case .fields: SiteLinks.fields
+        case .agencies: SiteLinks.agencies
+        case .decisions: SiteLinks.decisions
+        case .decision(let number): SitePath.decision(number)
+        case .changes(let number): SitePath.decisionChanges(number)
+        case .notFound: SiteLinks.notFound
+        }
+    }
+
+    public func page(_ kind: PageKind) -> Page {
+        switch kind {
+        case .home: home()
+        case .procedure(let key): procedure(key)
+        case .level(let i): level(i)
+        case .field(let i): group(data.fields[i], path: SiteLinks.field(slug: data.fields[i].slug), kind: "Lĩnh vực")
+        case .agency(let i): group(data.agencies[i], path: SiteLinks.agency(slug: data.agencies[i].slug), kind: "Cơ quan thực hiện")
+        case .fields: groupIndex(data.fields, path: SiteLinks.fields, title: "Lĩnh vực", link: SiteLinks.field(slug:))
+        case .agencies: groupIndex(data.agencies, path: SiteLinks.agencies, title: "Cơ quan thực hiện", link: SiteLinks.agency(slug:))
+        case .decisions: decisionIndex()
+        case .decision(let number): decision(number)
+        case .changes(let number): changes(number)
+        case .notFound: notFound()
+        }
+    }
+
+    // MARK: - Layout
+
+    /// What every page carries: the relative root, the province, the sample notice, the date.
+    func layout(_ path: String, title: String, description: String? = nil) -> [String: Any] {
+        let p = data.province
+        var c: [String: Any] = [:]
+        c["root"] = SiteLinks.root(of: path)
+        c["pageTitle"] = title
+        c["metaDescription"] = description ?? "Danh mục thủ tục hành chính của \(p.name)"
+        c["canonical"] = data.absolute(path)
+        c["asOf"] = data.date.vietnamese
+        var province: [String: Any] = ["name": p.name]
+        province["authority"] = p.authority?.nonBlank
+        province["emblem"] = (p.emblem?.nonBlank).map { $0 } ?? "assets/emblem.svg"
+        if let f = p.feedback {
+            var feedback: [String: Any] = ["agency": f.agency]
+            feedback["address"] = f.address?.nonBlank
+            feedback["phone"] = f.phone?.nonBlank
+            feedback["email"] = f.email?.nonBlank
+            province["feedback"] = feedback
+        }
+        c["province"] = province
+        if p.sample { c["sample"] = Province.sampleNotice }
+        return c
+    }
+
+    /// A row of a procedure list: name, code, levels, time, link.
+    func row(_ index: Int, from path: String) -> [String: Any] {
+        let entry = data.state.entries[index]
+        let p = entry.procedure
+        var r: [String: Any] = [
+            "name": p.name,
+            "code": p.code?.rawValue ?? entry.key,
+            "href": SiteLinks.root(of: path) + SiteData.procedurePath(entry.key),
+        ]
+        r["levels"] = p.levels.map(\.vietnamese).joined(separator: ", ").nonBlank
+        r["time"] = (p.channel(.inPerson) ?? p.channels.first).map { Texts.time($0.time) }?.nonBlank
+        if let online = p.online, online.level == .full || online.level == .partial { r["online"] = online.level.vietnamese }
+        return r
+    }
+
+    /// Sets a list and, when it is not empty, `has_<key>`, so a template can wrap the list in a
+    /// heading that disappears with it. (A Mustache section over a list repeats per element.)
+    func put(_ c: inout [String: Any], _ key: String, _ items: [Any]) {
+        guard !items.isEmpty else { return }
+        c[key] = items
+        c["has_" + key] = true
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+import QRCode
+import Site
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Dựng trang web tĩnh công khai danh mục thủ tục hành chính.",
+        discussion: """
+            Writes the public site of the catalogue in force on a date: a home page with search, \
+            one page per procedure (every part, its history, a QR code of its address), pages per \
+            level, field, agency and decision, what each decision changes, and open data \
+            (catalogue.json, procedures.csv, one JSON per procedure, an Atom feed, sitemap.xml). \
+            Links are relative, so the folder works on any web server, a CDN, or opened from a \
+            USB stick as file://.
+
+            Templates and assets come from site/ (found beside the catalogue folder or in the \
+            current directory); --theme DIR overrides any of them by name (DIR/templates/*.mustache, \
+            DIR/assets/*). The site is written into a temporary folder and swapped in whole, so a \
+            failed build leaves the previous one as it was; files that did not change keep their \
+            bytes and dates. An existing output folder is replaced only if tthc made it, or with --force.
+
+            Examples:
+              tthc build
+              tthc build --at 2027-01-01 -o /var/www/thutuc --base-url https://thutuc.example.gov.vn/
+              tthc build --theme ../giao-dien-tinh -o public
+            """)
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(help: ArgumentHelp("The date whose catalogue the site shows (YYYY-MM-DD).", valueName: "DATE"))
+    var at: DateArgument = DateArgument(argument: "today")!
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The folder to write the site into.", valueName: "DIR"))
+    var output: String = "public"
+
+    @Option(help: ArgumentHelp("A folder whose templates/ and assets/ files replace the default ones of the same name.", valueName: "DIR"))
+    var theme: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Where the site is served (for QR codes, the sitemap and the feed); the province's baseURL otherwise.", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Replace an output folder that tthc did not make.")
+    var force = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http:// (got \(baseURL))")
+        }
+    }
+
+    func run() throws {
+        let loaded = try options.load()
+        let province = loaded.province ?? Province(name: "Tỉnh", agencyCode: "")
+        let candidates = Theme.locate(catalogue: options.catalogue)
+        guard let site = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/templates") }) else {
+            Console.error("tthc: error: no site templates found; looked for site/templates in \(candidates.joined(separator: ", ")). Run tthc build from the tthc sources, or keep site/ beside the catalogue folder.")
+            throw ExitCode(1)
+        }
+        let data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
+        let model = SiteModel(data: data, hasSheets: false) { url, label in
+            try? QRCode(url).svg(label: label)
+        }
+        do {
+            let theme = try Theme.load(site: site, theme: self.theme)
+            let builder = SiteBuilder(model: model, theme: theme)
+            let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
+            if let notice = loaded.sampleNotice { Console.out(notice) }
+            Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
+        } catch let error as SiteError {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Catalogue
+import Foundation
+import Site
+import Testing
+
+@Suite("Writing the site folder")
+struct BuildFolderTests {
+    static let one = Tiny.decision("10/QĐ-UBND", "2026-01-05", [
+        DecisionItem(action: .new, procedure: Tiny.procedure("1.000001", "Chứng thực chữ ký", days: 5, fee: 20_000)),
+        DecisionItem(action: .new, procedure: Tiny.procedure("1.000002", "Chứng thực bản sao", days: 1, fee: 2_000)),
+    ])
+
+    /// A build that fails half-way leaves the previous site exactly as it was, with no debris.
+    @Test func failedBuildLeavesThePreviousSite() throws {
+        let catalogue = Tiny.catalogue([Self.one])
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        let root = out + "/public"
+        try Fixture.build(catalogue, province: Tiny.province, into: root)
+        let before = try Fixture.files(under: root).map { ($0, try Data(contentsOf: URL(fileURLWithPath: root + "/" + $0))) }
+
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try Fixture.build(catalogue, province: Tiny.province, at: "2026-12-01", into: root,
+                              sheet: { p in if p.code?.rawValue == "1.000002" { throw Boom() }; return "sheet" })
+        }
+        let after = try Fixture.files(under: root).map { ($0, try Data(contentsOf: URL(fileURLWithPath: root + "/" + $0))) }
+        #expect(before.map(\.0) == after.map(\.0))
+        #expect(before.map(\.1) == after.map(\.1))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["public"])
+    }
+
+    /// A folder tthc did not make is not replaced without --force.
+    @Test func refusesAFolderItDidNotMake() throws {
+        let catalogue = Tiny.catalogue([Self.one])
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        let root = out + "/docs"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "mine".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: SiteError.self) { try Fixture.build(catalogue, province: Tiny.province, into: root) }
+        #expect(try Fixture.read(root + "/notes.txt") == "mine")
+        try Fixture.build(catalogue, province: Tiny.province, into: root, force: true)
+        #expect(!FileManager.default.fileExists(atPath: root + "/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: root + "/" + SiteLinks.marker))
+        // Its own previous build is replaced without --force.
+        try Fixture.build(catalogue, province: Tiny.province, into: root)
+    }
+
+    /// A rebuild rewrites only what changed; unchanged files keep their bytes and modification times.
+    @Test func rebuildRewritesOnlyChangedFiles() throws {
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        let root = out + "/public"
+        let first = try Fixture.build(Tiny.catalogue([Self.one]), province: Tiny.province, into: root)
+        #expect(first.unchanged == 0)
+        #expect(first.written == Fixture.files(under: root).count)
+
+        let same = try Fixture.build(Tiny.catalogue([Self.one]), province: Tiny.province, into: root)
+        #expect(same.written == 0)
+        #expect(same.unchanged == first.written)
+
+        let untouched = root + "/thu-tuc/1.000002.html"
+        let old = try FileManager.default.attributesOfItem(atPath: untouched)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 1.1)
+        var amended = Tiny.procedure("1.000001", "Chứng thực chữ ký", days: 5, fee: 20_000)
+        amended.channels[0].fees = [Fee(amount: 10_000)]
+        let second = Tiny.decision("20/QĐ-UBND", "2026-06-01", [DecisionItem(action: .amended, changedParts: [.fees], procedure: amended)])
+        let next = try Fixture.build(Tiny.catalogue([Self.one, second]), province: Tiny.province, into: root)
+        let new = try FileManager.default.attributesOfItem(atPath: untouched)[.modificationDate] as? Date
+        #expect(old != nil && old == new)
+        // Changed: the amended procedure's page and JSON, the home page, the decision index, the
+        // two new decision pages, the field, agency and level pages listing it (fee does not show
+        // there, but the home page's latest decisions and the feed do). Not the other procedure.
+        #expect(next.written > 0)
+        #expect(next.written < 12, "wrote \(next.written)")
+        #expect(next.unchanged + next.written == Fixture.files(under: root).count)
+    }
+}

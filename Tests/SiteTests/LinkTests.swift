@@ -1,0 +1,45 @@
+import Catalogue
+import Foundation
+import Site
+import Testing
+
+@Suite("Links")
+struct LinkTests {
+    /// Crawls every generated HTML file: each relative href and src leads to a file of the site.
+    @Test func noBrokenInternalLink() throws {
+        let (catalogue, province) = try Fixture.sample()
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        let root = out + "/public"
+        try Fixture.build(catalogue, province: province, into: root, sheet: { p in "<!DOCTYPE html><title>\(p.name)</title>" })
+        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        // The search script comes from another branch; until it is merged, it is the one allowed gap.
+        let searchScriptMerged = FileManager.default.fileExists(atPath: Fixture.site + "/assets/search.js")
+        let files = Fixture.files(under: root)
+        #expect(files.count > 100)
+        for file in files where file.hasSuffix(".html") {
+            let html = try Fixture.read(root + "/" + file)
+            let base = URL(fileURLWithPath: root + "/" + file).deletingLastPathComponent()
+            for match in html.matches(of: pattern) {
+                let link = String(match.output[1].substring!)
+                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") { continue }
+                #expect(!link.isEmpty, "\(file): empty link")
+                if link.hasPrefix("#") {
+                    let id = String(link.dropFirst())
+                    #expect(html.contains("id=\"\(id)\""), "\(file): no anchor \(link)")
+                    continue
+                }
+                #expect(!link.hasPrefix("/"), "\(file): root-absolute link \(link) breaks on file://")
+                let path = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                #expect(!path.hasSuffix("/"), "\(file): a folder link \(link) needs index.html on file://")
+                let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.path
+                if !searchScriptMerged, target == root + "/assets/search.js" { continue }
+                #expect(target.hasPrefix(root + "/"), "\(file): \(link) leaves the site")
+                #expect(FileManager.default.fileExists(atPath: target), "\(file): broken link \(link)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+}
