@@ -29,6 +29,22 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strict),
+        // Cairo and Pango (Debian: libcairo2-dev, libpango1.0-dev) for the posting sheets' PDFs.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Posting sheets for the one-stop counter: block layout and pagination (pure), PDF through
+        // Cairo and Pango, HTML through Mustache.
+        .target(
+            name: "Sheets",
+            dependencies: [
+                "Catalogue", "Review", "QRCode", "CPangoCairo",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
         // The pure core: model, Vietnamese text, replay. No file I/O, no C.
         .target(name: "Catalogue", swiftSettings: strict),
         // Bytes in, model out: XML (libxml2 + XSD) and JSON codecs, file loading.
@@ -45,7 +61,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review",
+                "Catalogue", "Formats", "Synthetic", "Review", "Sheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,6 +73,7 @@ let package = Package(
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(

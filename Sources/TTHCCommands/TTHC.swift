@@ -20,6 +20,7 @@ public struct TTHC: ParsableCommand {
         subcommands: [
             ValidateCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
             DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
+            SheetsCommand.self,
         ]
     )
 
