@@ -77,16 +77,17 @@ public enum Paginator {
                 y += space + m.height
                 continue
             }
-            if block.keepWithNext || !m.splittable || m.lineHeights.count < 4 {
-                if y > 0, needed <= otherPages {
+            // A heading, a short paragraph or a block that cannot break moves to a new page whole;
+            // one taller than a whole page breaks all the same rather than run off the paper.
+            let breaks = m.height > otherPages || (m.splittable && m.lineHeights.count >= 4 && !block.keepWithNext)
+            if !breaks {
+                if y > 0 {
                     newPage()
                     space = 0
                 }
-                if m.height <= available - y - space || !m.splittable {
-                    pages[pages.count - 1].append(Fragment(block: index, lines: 0..<m.lineHeights.count, y: y + space, height: m.height))
-                    y += space + m.height
-                    continue
-                }
+                pages[pages.count - 1].append(Fragment(block: index, lines: 0..<m.lineHeights.count, y: y + space, height: m.height))
+                y += space + m.height
+                continue
             }
             // Break between lines.
             var start = 0
