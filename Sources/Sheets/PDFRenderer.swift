@@ -150,12 +150,16 @@ public final class PDFRenderer: TextMeasurer {
         setColour(0.3)
         let footerTop = g.height - g.bottom + 14
         rule(y: footerTop - 5)
-        var right = section.numbered ? "Trang \(page)/\(total)" : ""
-        if let absolute { right += right.isEmpty ? "\(absolute)" : " · tờ \(absolute)" }
+        let right = section.numbered ? "Trang \(page)/\(total)" : ""
         let rightWidth = 110.0
         if !section.footer.isEmpty {
-            let p = paragraph(Block(section.footer, style: .margin), width: g.textWidth - rightWidth)
+            let p = paragraph(Block(section.footer, style: .margin), width: g.textWidth / 2 - 30)
             p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
+        }
+        if let absolute {
+            // The page's number in the whole bundle, which the table of contents refers to.
+            let p = paragraph(Block([.bold("– \(absolute) –")], style: .margin, alignment: .center), width: 60)
+            p.draw(context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
         }
         if !right.isEmpty {
             let p = paragraph(Block(right, style: .margin), width: rightWidth)
