@@ -153,7 +153,7 @@ public final class PDFRenderer: TextMeasurer {
         let right = section.numbered ? "Trang \(page)/\(total)" : ""
         let rightWidth = 110.0
         if !section.footer.isEmpty {
-            let p = paragraph(Block(section.footer, style: .margin), width: g.textWidth / 2 - 30)
+            let p = paragraph(Block(section.footer, style: .margin), width: absolute == nil ? g.textWidth - rightWidth : g.textWidth / 2 - 35)
             p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
         }
         if let absolute {
