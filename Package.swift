@@ -43,6 +43,9 @@ let package = Package(
                 "Catalogue", "Review", "QRCode", "CPangoCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // Links to site/templates/sheet.mustache and site/assets/sheet.css, compiled into the
+            // binary so an installed tthc needs no site folder to write HTML sheets.
+            resources: [.embedInCode("Site/sheet.mustache"), .embedInCode("Site/sheet.css")],
             swiftSettings: strict
         ),
         // The pure core: model, Vietnamese text, replay. No file I/O, no C.

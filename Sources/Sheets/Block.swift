@@ -52,11 +52,15 @@ public struct Block: Hashable, Sendable {
         public var text: String
         public var bold: Bool
         public var italic: Bool
+        /// Where the text links to: a path on the public site (`thu-tuc/1.001193.html`, made
+        /// relative to the page in HTML) or an absolute URL.
+        public var link: String?
 
-        public init(_ text: String, bold: Bool = false, italic: Bool = false) {
+        public init(_ text: String, bold: Bool = false, italic: Bool = false, link: String? = nil) {
             self.text = text
             self.bold = bold
             self.italic = italic
+            self.link = link
         }
 
         public static func bold(_ text: String) -> Run { Run(text, bold: true) }

@@ -83,7 +83,10 @@ struct SheetContent {
         head += [.bold("Nơi tiếp nhận hồ sơ: "), Block.Run(receivingPlaces.joined(separator: "; "))]
         if p.type != .ordinary { head += [Block.Run("\n"), .bold("Loại thủ tục: "), Block.Run(p.type.vietnamese)] }
         let url = context.url(for: p, key: key)
-        if let url { head += [Block.Run("\n"), .bold("Tra cứu: "), Block.Run(url)] }
+        if let url {
+            let page = SitePath.procedure(p.code ?? ProcedureCode(key))
+            head += [Block.Run("\n"), .bold("Tra cứu: "), Block.Run(url, link: page)]
+        }
         blocks.append(Block(head, spaceBefore: 10, qrCode: url))
 
         var n = 0

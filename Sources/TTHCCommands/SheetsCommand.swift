@@ -48,6 +48,11 @@ struct SheetsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date whose catalogue is posted, and the posting date (YYYY-MM-DD; default today).", valueName: "DATE"))
     var at: DateArgument?
 
+    enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case pdf, html }
+
+    @Option(help: "pdf, or html: the same sheets as pages with A4 print CSS, laid out like the public site (niem-yet/CODE.html, assets/sheet.css); a commune's bundle is one page, CODE-name.html.")
+    var format: Format = .pdf
+
     @Option(help: ArgumentHelp("Notices of what changed on each board since a decision (by number) or a date.", valueName: "DECISION|DATE"))
     var since: String?
 
@@ -59,6 +64,9 @@ struct SheetsCommand: ParsableCommand {
 
     func validate() throws {
         if allCommunes && !commune.isEmpty { throw ValidationError("--commune and --all-communes cannot be combined") }
+        if since != nil && format == .html {
+            throw ValidationError("change notices are PDFs; drop --format html")
+        }
         if since != nil && (!codes.isEmpty || !level.isEmpty) {
             throw ValidationError("--since writes notices per commune; choose communes with --commune, not procedures or levels")
         }
@@ -100,6 +108,7 @@ struct SheetsCommand: ParsableCommand {
             planned = entries.map { .sheet($0) }
         }
         let jobs = planned
+        let format = self.format
         let day = date
         let summaries = Mutex<[Int: String]>([:])
         let progress = Console.progress("Đang in bảng niêm yết")
@@ -108,10 +117,15 @@ struct SheetsCommand: ParsableCommand {
         let files = Atomic<Int>(0)
         do {
             try SafeWriter.writeFolder(output, force: force) { staging in
+                if format == .html {
+                    let css = (staging as NSString).appendingPathComponent(SheetPage.stylesheetPath)
+                    try FileManager.default.createDirectory(atPath: (css as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try Data(SheetPage.Template.bundled().css.utf8).write(to: URL(fileURLWithPath: css))
+                }
                 let failure = Mutex<(any Error)?>(nil)
                 DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
                     do {
-                        let (n, summary) = try jobs[i].write(into: staging, catalogue: catalogue, province: province, date: day)
+                        let (n, summary) = try jobs[i].write(into: staging, catalogue: catalogue, province: province, date: day, format: format)
                         pages.add(n.pages, ordering: .relaxed)
                         files.add(n.files, ordering: .relaxed)
                         if let summary { summaries.withLock { $0[i] = summary } }
@@ -128,7 +142,11 @@ struct SheetsCommand: ParsableCommand {
         }
         if let notice = loaded.sampleNotice { Console.out(notice) }
         for (_, summary) in summaries.withLock({ $0 }).sorted(by: { $0.key < $1.key }) { Console.out(summary) }
-        Console.out("Đã in \(files.load(ordering: .relaxed)) tệp PDF, \(pages.load(ordering: .relaxed)) trang, vào \(output).")
+        if format == .html {
+            Console.out("Đã ghi \(files.load(ordering: .relaxed)) trang HTML vào \(output).")
+        } else {
+            Console.out("Đã in \(files.load(ordering: .relaxed)) tệp PDF, \(pages.load(ordering: .relaxed)) trang, vào \(output).")
+        }
     }
 
     /// The communes named with --commune, or all of them.
@@ -165,15 +183,29 @@ struct SheetsCommand: ParsableCommand {
         case notice(Province.Commune, from: LocalDate, decision: Decision?)
 
         /// Writes one job's PDFs; returns the pages written and a line for the summary.
-        func write(into folder: String, catalogue: Catalogue, province: Province, date: LocalDate) throws -> ((pages: Int, files: Int), String?) {
+        func write(into folder: String, catalogue: Catalogue, province: Province, date: LocalDate, format: Format) throws -> ((pages: Int, files: Int), String?) {
+            let sample = PDFBook.notice(for: province)
             switch self {
             case .sheet(let entry):
                 let context = SheetContext(version: entry.version, catalogue: catalogue, province: province, commune: nil, postedOn: date)
                 let sheet = Sheet(procedure: entry.procedure, key: entry.key, context: context)
+                if format == .html {
+                    let path = (folder as NSString).appendingPathComponent(SitePath.sheet(ProcedureCode(entry.key)))
+                    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try Data(SheetPage.html(sheet: sheet, notice: sample).utf8).write(to: URL(fileURLWithPath: path))
+                    return ((0, 1), nil)
+                }
                 let path = (folder as NSString).appendingPathComponent(SheetFiles.sheet(entry.key))
                 return ((try PDFBook.write([sheet.section], to: path, notice: PDFBook.notice(for: province), title: "\(sheet.code) – \(sheet.name)").reduce(0, +), 1), nil)
             case .bundle(let commune):
                 let bundle = SheetBundle(catalogue: catalogue, province: province, commune: commune, date: date)
+                if format == .html {
+                    let path = (folder as NSString).appendingPathComponent(SheetFiles.bundleName(commune) + ".html")
+                    let html = try SheetPage.html(
+                        sheets: bundle.sheets, notice: sample, root: "", title: "Bảng niêm yết thủ tục hành chính – \(commune.name)")
+                    try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+                    return ((0, 1), nil)
+                }
                 let path = (folder as NSString).appendingPathComponent(SheetFiles.bundle(commune))
                 return ((try PDFBook.write(bundle, to: path).total, 1), nil)
             case .notice(let commune, let from, let decision):
@@ -181,7 +213,6 @@ struct SheetsCommand: ParsableCommand {
                 let summary = "\(commune.code) \(commune.name): \(notice.added.count) tờ mới, \(notice.replaced.count) tờ thay, \(notice.removed.count) tờ gỡ bỏ"
                 guard !notice.isEmpty else { return ((0, 0), summary) }
                 let base = (folder as NSString).appendingPathComponent(SheetFiles.bundleName(commune))
-                let sample = PDFBook.notice(for: province)
                 var pages = try PDFBook.write([notice.section(province: province)], to: base + "-thong-bao.pdf", notice: sample).reduce(0, +)
                 let sheets = notice.sheets(catalogue: catalogue, province: province, postedOn: date)
                 guard !sheets.isEmpty else { return ((pages, 1), summary) }

@@ -35,6 +35,22 @@ struct SheetsCommandTests {
         #expect(codes.count == 4)
     }
 
+    @Test func htmlSheetsAreLaidOutLikeTheSite() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site")
+        let run = try CLI.run(["sheets", "1.001193", "1.004222", "--at", "2026-06-01", "--format", "html", "-o", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for path in ["niem-yet/1.001193.html", "niem-yet/1.004222.html", "assets/sheet.css"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
+        }
+        let page = try String(contentsOf: out.appendingPathComponent("niem-yet/1.001193.html"), encoding: .utf8)
+        #expect(page.contains("href=\"../assets/sheet.css\""))
+        #expect(page.contains("Đăng ký khai sinh"))
+        let css = try String(contentsOf: out.appendingPathComponent("assets/sheet.css"), encoding: .utf8)
+        #expect(css.contains("size: A4"))
+    }
+
     @Test func anExistingFolderIsNotOverwrittenWithoutForce() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
