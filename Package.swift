@@ -29,6 +29,25 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strict),
+        // Cairo and Pango (Debian: libcairo2-dev, libpango1.0-dev) for the posting sheets' PDFs.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Posting sheets for the one-stop counter: block layout and pagination (pure), PDF through
+        // Cairo and Pango, HTML through Mustache.
+        .target(
+            name: "Sheets",
+            dependencies: [
+                "Catalogue", "Review", "QRCode", "CPangoCairo",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Links to site/templates/sheet.mustache and site/assets/sheet.css, compiled into the
+            // binary so an installed tthc needs no site folder to write HTML sheets.
+            resources: [.embedInCode("Site/sheet.mustache"), .embedInCode("Site/sheet.css")],
+            swiftSettings: strict
+        ),
         // The pure core: model, Vietnamese text, replay. No file I/O, no C.
         .target(name: "Catalogue", swiftSettings: strict),
         // Bytes in, model out: XML (libxml2 + XSD) and JSON codecs, file loading.
@@ -45,7 +64,7 @@ let package = Package(
         .target(
             name: "TTHCCommands",
             dependencies: [
-                "Catalogue", "Formats", "Synthetic", "Review", "Import", "Simplification", "Site", "QRCode",
+                "Catalogue", "Formats", "Synthetic", "Review", "Import", "Simplification", "Site", "QRCode", "Sheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -84,6 +103,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
+        .testTarget(name: "SheetsTests", dependencies: ["Sheets", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "SimplificationTests", dependencies: ["Simplification", "Review", "Catalogue", "Formats", "Synthetic"],

@@ -23,6 +23,7 @@ public struct TTHC: ParsableCommand {
             ImportCommand.self,
             ReviewCommand.self, CostCommand.self,
             DiffCommand.self, ConvertCommand.self, GenerateCommand.self, BuildCommand.self,
+            SheetsCommand.self,
         ]
     )
 

@@ -1,0 +1,194 @@
+import CPangoCairo
+import QRCode
+
+/// Writes sections to one PDF through Cairo and Pango: measures blocks (the `TextMeasurer` the
+/// layout uses), then draws the laid-out pages with their running headers and footers.
+///
+/// Two passes: every section is laid out first, so page totals ("Trang x/y") and a table of
+/// contents' page numbers are known before anything is drawn.
+public final class PDFRenderer: TextMeasurer {
+    public let geometry: PageGeometry
+    /// Printed at the top of every page when the data is made up.
+    public let notice: String?
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    private let fonts = Fonts()
+    private var paragraphs: [Key: PangoParagraph] = [:]
+    private var finished = false
+
+    private struct Key: Hashable {
+        var block: Block
+        var width: Double
+    }
+
+    public struct RenderError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(path: String, geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil) throws {
+        self.geometry = geometry
+        self.notice = notice
+        guard let surface = cairo_pdf_surface_create(path, geometry.width, geometry.height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(description: "\(path): error: cannot create the PDF file")
+        }
+        self.surface = surface
+        context = cairo_create(surface)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tthc")
+        if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    }
+
+    deinit {
+        paragraphs.removeAll()
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    // MARK: Measuring
+
+    private func paragraph(_ block: Block, width: Double) -> PangoParagraph {
+        let key = Key(block: block, width: width)
+        if let cached = paragraphs[key] { return cached }
+        let layout = pango_cairo_create_layout(context)!
+        pango_layout_set_font_description(layout, fonts[block.style])
+        pango_layout_set_width(layout, Int32(width * PangoParagraph.scale))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_alignment(layout, block.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        pango_layout_set_markup(layout, Markup.of(block.runs), -1)
+        let result = PangoParagraph(layout)
+        paragraphs[key] = result
+        return result
+    }
+
+    public func measure(_ block: Block, width: Double) -> BlockMetrics {
+        let p = paragraph(block, width: width)
+        let heights = p.lines.map(\.height)
+        if block.qrCode != nil {
+            return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
+        }
+        return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+    }
+
+    /// Lays a section out with Pango's measurements.
+    public func layout(_ section: Section) -> LaidOutSection {
+        LaidOutSection(section, measurer: self, geometry: geometry)
+    }
+
+    // MARK: Drawing
+
+    /// Draws the pages of laid-out sections, numbering them from `firstPage` (for a bundle's
+    /// footer); forgets the shaped paragraphs afterwards so memory stays flat over a long bundle.
+    public func draw(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
+        let g = geometry
+        for (index, fragments) in laid.pages.enumerated() {
+            if index == 0, let outline = laid.section.outline {
+                cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, outline, "page=\(pageCount + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            }
+            var top = g.top
+            if index > 0, let continuation = laid.section.continuation {
+                let header = Block([.bold(continuation)], style: .body)
+                let p = paragraph(header, width: g.textWidth)
+                setColour(0.25)
+                p.draw(context, lines: 0..<p.lines.count, x: g.left, y: top)
+                let bottom = top + p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap / 2
+                rule(y: bottom)
+                top += p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap
+                setColour(0)
+            }
+            for fragment in fragments {
+                try drawFragment(fragment, of: laid.section.blocks[fragment.block], top: top)
+            }
+            drawMargins(section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index })
+            cairo_show_page(context)
+            pageCount += 1
+        }
+        paragraphs.removeAll(keepingCapacity: true)
+    }
+
+    /// Pages drawn so far.
+    public private(set) var pageCount = 0
+
+    private func drawFragment(_ fragment: Fragment, of block: Block, top: Double) throws {
+        let g = geometry
+        let x = g.left + block.indent
+        let p = paragraph(block, width: g.width(of: block))
+        p.draw(context, lines: fragment.lines, x: x, y: top + fragment.y)
+        setColour(0)
+        if let trailing = block.trailing, fragment.lines.lowerBound == 0 {
+            let label = paragraph(Block(trailing, style: block.style, alignment: .left), width: g.trailingWidth)
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_get_pixel_extents(label.layout, &ink, &logical)
+            label.draw(context, lines: 0..<1, x: g.left + g.textWidth - Double(logical.width), y: top + fragment.y)
+        }
+        if let url = block.qrCode {
+            let code: QRCode
+            do { code = try QRCode(url) } catch { throw RenderError(description: "\(url): \(error)") }
+            let module = g.qrSide / Double(code.size)
+            let x0 = g.left + g.textWidth - g.qrSide, y0 = top + fragment.y
+            cairo_set_source_rgb(context, 0, 0, 0)
+            for row in 0..<code.size {
+                var column = 0
+                while column < code.size {
+                    guard code.isDark(row: row, column: column) else { column += 1; continue }
+                    var run = 1
+                    while column + run < code.size, code.isDark(row: row, column: column + run) { run += 1 }
+                    cairo_rectangle(context, x0 + Double(column) * module, y0 + Double(row) * module, Double(run) * module, module)
+                    column += run
+                }
+            }
+            cairo_fill(context)
+        }
+    }
+
+    private func drawMargins(section: Section, page: Int, of total: Int, absolute: Int?) {
+        let g = geometry
+        if let notice {
+            setColour(0.55, red: true)
+            let p = paragraph(Block([.bold(notice)], style: .margin, alignment: .center), width: g.textWidth)
+            p.draw(context, lines: 0..<p.lines.count, x: g.left, y: 18)
+        }
+        setColour(0.3)
+        let footerTop = g.height - g.bottom + 14
+        rule(y: footerTop - 5)
+        let right = section.numbered ? "Trang \(page)/\(total)" : ""
+        let rightWidth = 110.0
+        if !section.footer.isEmpty {
+            let p = paragraph(Block(section.footer, style: .margin), width: absolute == nil ? g.textWidth - rightWidth : g.textWidth / 2 - 35)
+            p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
+        }
+        if let absolute {
+            // The page's number in the whole bundle, which the table of contents refers to.
+            let p = paragraph(Block([.bold("– \(absolute) –")], style: .margin, alignment: .center), width: 60)
+            p.draw(context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
+        }
+        if !right.isEmpty {
+            let p = paragraph(Block(right, style: .margin), width: rightWidth)
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_get_pixel_extents(p.layout, &ink, &logical)
+            p.draw(context, lines: 0..<1, x: g.left + g.textWidth - Double(logical.width), y: footerTop)
+        }
+        setColour(0)
+    }
+
+    private func rule(y: Double) {
+        cairo_set_line_width(context, 0.6)
+        cairo_move_to(context, geometry.left, y)
+        cairo_line_to(context, geometry.left + geometry.textWidth, y)
+        cairo_stroke(context)
+    }
+
+    private func setColour(_ grey: Double, red: Bool = false) {
+        if red { cairo_set_source_rgb(context, 0.7, 0.05, 0.05) } else { cairo_set_source_rgb(context, grey, grey, grey) }
+    }
+
+    /// Closes the PDF; throws if Cairo could not write it.
+    public func finish() throws {
+        guard !finished else { return }
+        finished = true
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(description: "cannot write the PDF (\(String(cString: cairo_status_to_string(status))))")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import CPangoCairo
+
+/// A Pango layout of one block, freed with the object. Measuring and drawing share it, so each
+/// paragraph is shaped once.
+final class PangoParagraph {
+    let layout: OpaquePointer
+    /// The top and height of each line, in points from the layout's top.
+    let lines: [(top: Double, height: Double)]
+
+    init(_ layout: OpaquePointer) {
+        self.layout = layout
+        var lines: [(Double, Double)] = []
+        let iter = pango_layout_get_iter(layout)
+        repeat {
+            var y0: Int32 = 0, y1: Int32 = 0
+            pango_layout_iter_get_line_yrange(iter, &y0, &y1)
+            lines.append((Double(y0) / Self.scale, Double(y1 - y0) / Self.scale))
+        } while pango_layout_iter_next_line(iter) != 0
+        pango_layout_iter_free(iter)
+        self.lines = lines
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    static let scale = Double(PANGO_SCALE)
+
+    /// Draws lines `range` with the top of the first at `y`, the layout's left edge at `x`.
+    func draw(_ context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double) {
+        guard !range.isEmpty else { return }
+        let top = lines[range.lowerBound].top
+        let iter = pango_layout_get_iter(layout)
+        var index = 0
+        repeat {
+            if range.contains(index) {
+                let baseline = Double(pango_layout_iter_get_baseline(iter)) / Self.scale
+                var logical = PangoRectangle()
+                pango_layout_iter_get_line_extents(iter, nil, &logical)
+                let line = pango_layout_iter_get_line_readonly(iter)
+                cairo_move_to(context, x + Double(logical.x) / Self.scale, y + baseline - top)
+                pango_cairo_show_layout_line(context, line)
+            }
+            index += 1
+        } while index < range.upperBound && pango_layout_iter_next_line(iter) != 0
+        pango_layout_iter_free(iter)
+    }
+}
+
+/// Font descriptions for each text style, in Noto Sans (Debian's fonts-noto-core): it covers every
+/// Vietnamese letter with its tone marks, and Cairo embeds the subset it uses in the PDF.
+final class Fonts {
+    static let family = "Noto Sans"
+    private var regular: [TextStyle: OpaquePointer] = [:]
+
+    init() {
+        for style in TextStyle.allCases {
+            let description = pango_font_description_new()!
+            pango_font_description_set_family(description, Self.family)
+            pango_font_description_set_absolute_size(description, style.size * PangoParagraph.scale)
+            pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+            regular[style] = description
+        }
+    }
+
+    deinit { for d in regular.values { pango_font_description_free(d) } }
+
+    subscript(style: TextStyle) -> OpaquePointer { regular[style]! }
+}
+
+/// Pango markup for a block's runs: bold and italic spans, text escaped.
+enum Markup {
+    static func of(_ runs: [Block.Run]) -> String {
+        var out = ""
+        for run in runs {
+            let text = escape(run.text)
+            switch (run.bold, run.italic) {
+            case (true, true): out += "<b><i>\(text)</i></b>"
+            case (true, false): out += "<b>\(text)</b>"
+            case (false, true): out += "<i>\(text)</i>"
+            case (false, false): out += text
+            }
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+import Catalogue
+import Mustache
+import QRCode
+
+/// The posting sheet as an HTML page with A4 print CSS: the same blocks as the PDF, through
+/// `site/templates/sheet.mustache` and `site/assets/sheet.css` (compiled into the binary).
+///
+/// The site builder writes these at `SitePath.sheet(code)`; every link in the page is relative to
+/// that path, so the site works from any folder or host.
+public enum SheetPage {
+    /// A parsed template and its style sheet.
+    public struct Template: Sendable {
+        let template: MustacheTemplate
+        public let css: String
+
+        public init(mustache: String, css: String) throws {
+            template = try MustacheTemplate(string: mustache)
+            self.css = css
+        }
+
+        /// The template and CSS shipped in `site/`.
+        public static func bundled() throws -> Template {
+            try Template(
+                mustache: String(decoding: PackageResources.sheet_mustache, as: UTF8.self),
+                css: String(decoding: PackageResources.sheet_css, as: UTF8.self))
+        }
+    }
+
+    /// The CSS file the pages link to, relative to the site's root.
+    public static let stylesheetPath = "assets/sheet.css"
+
+    /// The sheet of a procedure as the page `SitePath.sheet(code)`.
+    public static func html(procedure: Procedure, context: SheetContext, key: String? = nil, template: Template? = nil) throws -> String {
+        let key = key ?? procedure.code?.key ?? procedure.name
+        return try html(sheet: Sheet(procedure: procedure, key: key, context: context), notice: context.isSample ? Province.sampleNotice : nil, template: template)
+    }
+
+    /// A built sheet as the HTML page at `SitePath.sheet(key)`.
+    public static func html(sheet: Sheet, notice: String?, template: Template? = nil) throws -> String {
+        let path = SitePath.sheet(ProcedureCode(sheet.key))
+        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        return try html(sheets: [sheet], notice: notice, root: root, title: "Bảng niêm yết: \(sheet.code) – \(sheet.name)", template: template)
+    }
+
+    /// Several sheets in one page (a commune's bundle for printing), each starting a new A4 page.
+    /// `root` leads from the page to the site's root ("" at the root, "../" one folder down).
+    public static func html(sheets: [Sheet], notice: String?, root: String, title: String, template: Template? = nil) throws -> String {
+        let template = try template ?? bundled.get()
+        var pages: [[String: Any]] = []
+        for sheet in sheets {
+            var blocks: [[String: Any]] = []
+            for block in sheet.blocks {
+                var item: [String: Any] = ["html": runsHTML(block.runs, root: root)]
+                switch block.style {
+                case .banner: item["tag"] = "p"; item["style"] = "banner"
+                case .title: item["tag"] = "h1"; item["style"] = "title"
+                case .heading: item["tag"] = "h2"; item["style"] = "heading"
+                case .body, .margin: item["tag"] = "p"; item["style"] = block.keepWithNext ? "keep" : "body"
+                }
+                if block.indent > 0 { item["indent"] = Int(block.indent) }
+                if let url = block.qrCode {
+                    item["masthead"] = true
+                    item["qr"] = try QRCode(url).svg(label: "Mã QR: \(url)")
+                }
+                blocks.append(item)
+            }
+            var page: [String: Any] = ["key": SitePath.fileName(sheet.key), "blocks": blocks, "footer": sheet.footer]
+            if let notice { page["notice"] = notice }
+            pages.append(page)
+        }
+        return template.template.render(["title": title, "root": root, "sheets": pages] as [String: Any])
+    }
+
+    /// The bundled template, parsed once.
+    private static let bundled = Result { try Template.bundled() }
+
+    /// Runs as HTML: escaped text, `<strong>`/`<em>`, line breaks, links made relative to `root`.
+    static func runsHTML(_ runs: [Block.Run], root: String) -> String {
+        var out = ""
+        for run in runs {
+            var text = escape(run.text).replacingOccurrences(of: "\n", with: "<br>\n")
+            if let link = run.link {
+                let href = link.contains("://") ? link : root + link
+                text = "<a href=\"\(escape(href))\">\(text)</a>"
+            }
+            if run.italic { text = "<em>\(text)</em>" }
+            if run.bold { text = "<strong>\(text)</strong>" }
+            out += text
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

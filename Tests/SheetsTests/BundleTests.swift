@@ -1,0 +1,54 @@
+import Catalogue
+import Foundation
+import Sheets
+import Testing
+
+/// A commune's bundle: cover, table of contents by field, then the sheets it lists.
+@Suite("Commune bundle", .enabled(if: Tool.hasPoppler))
+struct BundleTests {
+    let sample = Sample.shared
+    static let date = LocalDate.day("2026-09-01")
+
+    @Test func theTableOfContentsMatchesTheSheets() throws {
+        let scratch = try Scratch()
+        let commune = sample.province.communes[2]
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
+        let expected = Board.entries(sample.catalogue.state(at: Self.date), commune: commune.code).map(\.key)
+        #expect(Set(bundle.sheets.map(\.key)) == Set(expected))
+        #expect(bundle.sheets.count == expected.count)
+
+        let pdf = scratch.path("bundle.pdf")
+        let layout = try PDFBook.write(bundle, to: pdf)
+        let pages = try Tool.pages(of: pdf)
+        #expect(pages.count == layout.total)
+        #expect(pages[0].contains("BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH") && pages[0].contains(commune.name))
+        #expect(pages[0].contains("\(expected.count) thủ tục hành chính"))
+
+        // Read the table back from the PDF (layout mode keeps each entry's page number on its line).
+        var entries: [(code: String, page: Int)] = []
+        var fields: [String] = []
+        let pattern = /^\s*\d+\. (\S+) – .*?\s(\d+)\s*$/
+        let heading = /^\s*[IVXLC]+\. (.+) \(\d+ thủ tục\)\s*$/
+        for number in layout.tableOfContents {
+            let text = try Tool.run("pdftotext", ["-layout", "-f", "\(number)", "-l", "\(number)", pdf, "-"])
+            for line in text.split(separator: "\n") {
+                if let m = try pattern.wholeMatch(in: String(line)) { entries.append((String(m.1), Int(m.2)!)) }
+                if let m = try heading.wholeMatch(in: String(line)) { fields.append(String(m.1)) }
+            }
+        }
+        #expect(entries.map(\.code) == bundle.sheets.map(\.code), "the table lists every sheet, in the bundle's order")
+        #expect(entries.map(\.page) == layout.sheetStarts)
+        #expect(fields == bundle.groups.map(\.field))
+        #expect(fields.count == Set(fields).count, "each field once")
+        for (entry, sheet) in zip(entries, bundle.sheets) {
+            let page = pages[entry.page - 1]
+            #expect(page.contains("Mã thủ tục: \(entry.code)"), "page \(entry.page) should start sheet \(entry.code)")
+            #expect(page.contains("BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH"))
+            #expect(page.squeezed.contains("–\(entry.page)–"), "the footer numbers the page in the bundle")
+            #expect(page.holds(sheet.name), "page \(entry.page) should name \(sheet.name)")
+        }
+        // Sheets are grouped: a field's sheets are contiguous in the bundle.
+        let order = bundle.sheets.map(\.field)
+        #expect(order.count == Set(order).count + zip(order, order.dropFirst()).filter { $0 == $1 }.count)
+    }
+}

@@ -1,0 +1,80 @@
+import Catalogue
+import Foundation
+import Sheets
+import Testing
+
+/// The HTML sheet the site links to (`SitePath.sheet`), with A4 print CSS.
+@Suite("Sheet HTML page")
+struct SheetPageTests {
+    let sample = Sample.shared
+    static let date = LocalDate.day("2026-06-01")
+
+    /// The page's text: tags dropped, entities decoded, whitespace collapsed.
+    static func text(of html: String) -> String {
+        var text = html.replacing(/<svg.*?<\/svg>/.dotMatchesNewlines(), with: " ")
+        text = text.replacing(/<\/?(?:p|h1|h2|div|figure|figcaption|article|footer|br|title|head|body|html|meta|link)\b[^>]*>/, with: " ")
+        text = text.replacing(/<[^>]+>/, with: "")
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.words
+    }
+
+    func page(_ key: String) throws -> (html: String, procedure: Procedure, context: SheetContext) {
+        let entry = try #require(sample.entry(key, at: Self.date))
+        let context = SheetContext(version: entry.version, catalogue: sample.catalogue, province: sample.province, commune: nil, postedOn: Self.date)
+        return (try SheetPage.html(procedure: entry.procedure, context: context), entry.procedure, context)
+    }
+
+    @Test func theCompiledInTemplateAndStyleSheetAreTheOnesInSite() throws {
+        let bundled = try SheetPage.Template.bundled()
+        let css = try String(contentsOf: Sample.repository.appendingPathComponent("site/assets/sheet.css"), encoding: .utf8)
+        #expect(bundled.css == css)
+        #expect(css.contains("@page {\n  size: A4;"))
+        #expect(css.contains("counter(page)") && css.contains("counter(pages)"))
+    }
+
+    @Test(arguments: ["1.001193", "1.004222"])
+    func thePageHoldsTheSameTextAsThePDFSheet(key: String) throws {
+        let (html, procedure, context) = try page(key)
+        let text = Self.text(of: html)
+        let sheet = Sheet(procedure: procedure, key: key, context: context)
+        for block in sheet.blocks {
+            #expect(text.contains(block.text.words), "missing: \(block.text)")
+        }
+        #expect(text.contains(Province.sampleNotice))
+        #expect(text.contains(sheet.footer))
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"vi\">"))
+    }
+
+    @Test func linksAreRelativeToTheSheetsPlaceOnTheSite() throws {
+        let (html, _, _) = try page("1.001193")
+        #expect(SitePath.sheet(ProcedureCode("1.001193")) == "niem-yet/1.001193.html")
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"../assets/sheet.css\">"))
+        #expect(html.contains("<a href=\"../thu-tuc/1.001193.html\">"))
+        let targets = html.matches(of: /(?:href|src)="([^"]*)"/).map { String($0.1) }
+        #expect(targets.count == 2)
+        for target in targets {
+            #expect(!target.hasPrefix("/"), "absolute path \(target) breaks when the site is not at the host's root")
+            #expect(target.hasPrefix("../"))
+        }
+    }
+
+    @Test func textIsEscaped() throws {
+        let p = Procedure(code: ProcedureCode("1.000002"), name: "Thử <script>alert(1)</script> & \"trích dẫn\"", levels: [.commune])
+        let context = SheetContext(province: sample.province, decisionNumber: "1/QĐ-UBND", inForceSince: Self.date, postedOn: Self.date)
+        let html = try SheetPage.html(procedure: p, context: context)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("Thử &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;trích dẫn&quot;"))
+    }
+
+    @Test func aBundlePageHoldsEverySheetEachOnItsOwnPage() throws {
+        let commune = sample.province.communes[0]
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
+        let html = try SheetPage.html(sheets: bundle.sheets, notice: nil, root: "", title: commune.name)
+        #expect(html.matches(of: /<article class="sheet"/).count == bundle.sheets.count)
+        #expect(html.contains("href=\"assets/sheet.css\""))
+        let css = try SheetPage.Template.bundled().css
+        #expect(css.contains(".sheet + .sheet { break-before: page; }"))
+    }
+}
