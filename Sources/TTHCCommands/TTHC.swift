@@ -19,11 +19,9 @@ public struct TTHC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
-            DiffCommand.self, ConvertCommand.self, GenerateCommand.self,
-            ImportCommand.self,
-            ReviewCommand.self, CostCommand.self,
-            DiffCommand.self, ConvertCommand.self, GenerateCommand.self, BuildCommand.self,
-            SheetsCommand.self,
+            DiffCommand.self, ReviewCommand.self, CostCommand.self,
+            BuildCommand.self, SheetsCommand.self,
+            ImportCommand.self, ConvertCommand.self, GenerateCommand.self,
         ]
     )
 
