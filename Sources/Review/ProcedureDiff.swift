@@ -62,12 +62,15 @@ struct Builder {
 
     /// A prose change with its redline, or nothing when the words are the same.
     mutating func prose(_ part: Part, subject: String? = nil, summary: String, _ old: String, _ new: String) {
-        guard !WordDiff.same(old, new) else { return }
+        // Most texts of an amended procedure are untouched: no need to split them into words.
+        if old == new { return }
+        // The redline is all kept words exactly when the texts are the same words.
         let words = WordDiff.runs(old, new)
+        guard words.contains(where: { $0.kind != .same }) else { return }
         let onlyMoves = words.allSatisfy { $0.kind == .same || $0.kind == .movedFrom || $0.kind == .movedTo }
         add(Change(
             part: part, kind: .modified, subject: subject, summary: onlyMoves ? summary + " (chỉ đổi thứ tự câu)" : summary,
-            direction: Builder.certification(old, new), old: old, new: new, words: words))
+            direction: part == .dossier ? Builder.certification(old, new) : .neutral, old: old, new: new, words: words))
     }
 
     /// A certified copy ("bản sao có chứng thực") that becomes a plain copy is lighter: a plain copy
