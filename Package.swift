@@ -47,6 +47,10 @@ let package = Package(
         // Pure comparisons over the model: the field-level diff a reviewer reads.
         .target(name: "Review", dependencies: ["Catalogue"], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
+        // The diff engine's benchmark (issue 4), run by Benchmarks/diff.sh.
+        .executableTarget(
+            name: "DiffBenchmark", dependencies: ["Review", "Synthetic", "Catalogue"], path: "Benchmarks/diff-engine",
+            swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
