@@ -26,9 +26,11 @@ enum Matching {
             oldTaken[i] = true
             newTaken[i] = true
         }
+        // With one text left on a side, an exact match is also the best likeness: skip the keys.
+        let single = oldTaken.count { !$0 } == 1 || newTaken.count { !$0 } == 1
         var byKey: [UTF8Key: [Int]] = [:]
-        for (j, text) in new.enumerated() where !newTaken[j] { byKey[UTF8Key(key(text)), default: []].append(j) }
-        for (i, text) in old.enumerated() where !oldTaken[i] {
+        for (j, text) in new.enumerated() where !newTaken[j] && !single { byKey[UTF8Key(key(text)), default: []].append(j) }
+        for (i, text) in old.enumerated() where !oldTaken[i] && !single {
             let key = UTF8Key(key(text))
             if var candidates = byKey[key], !candidates.isEmpty {
                 let j = candidates.removeFirst()
@@ -73,7 +75,11 @@ enum Matching {
     /// The words of a text, diacritics folded, as a multiset. Each distinct word is folded once.
     static func words(_ text: String) -> [String: Int] {
         var counts: [UTF8Key: Int] = [:]
-        for word in text.unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic && $0.properties.numericType == nil }) {
+        func separates(_ c: Unicode.Scalar) -> Bool {
+            if c.value < 0x80 { return !(("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)) }
+            return !c.properties.isAlphabetic && c.properties.numericType == nil
+        }
+        for word in text.unicodeScalars.split(whereSeparator: separates) {
             counts[UTF8Key(Substring(word)), default: 0] += 1
         }
         var folded: [String: Int] = [:]

@@ -143,6 +143,14 @@ struct Builder {
         for (i, j) in groups.pairs {
             let a = old.steps[i].steps, b = new.steps[j].steps
             let m = Matching.match(a.map(text), b.map(text))
+            // Steps kept but out of their old order: the longest run in order stays, the rest moved.
+            let inOrder = Set(WordDiff.longestIncreasing(m.pairs.sorted { $0.old < $1.old }.map { (i: $0.old, j: $0.new) }).map(\.i))
+            for (x, y) in m.pairs where !inOrder.contains(x) {
+                let label = b[y].title ?? a[x].title ?? b[y].text
+                add(Change(part: .steps, kind: .modified, subject: label,
+                           summary: "Đổi thứ tự: «\(label)» từ vị trí \(x + 1) sang vị trí \(y + 1)",
+                           old: String(x + 1), new: String(y + 1)))
+            }
             for (x, y) in m.pairs {
                 let label = b[y].title ?? "Bước \(y + 1)"
                 // Titles usually number the step themselves ("Bước 2: Nộp hồ sơ").

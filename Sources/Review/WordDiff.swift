@@ -351,19 +351,25 @@ public enum WordDiff {
         var v = [Int](repeating: 0, count: 2 * limit + 3)
         var trace: [[Int]] = []
         var found = false
-        search: for d in 0...limit {
-            trace.append(Array(v[(offset - d)...(offset + d)]))
-            for k in stride(from: -d, through: d, by: 2) {
-                var px: Int
-                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                    px = v[offset + k + 1]
-                } else {
-                    px = v[offset + k - 1] + 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                v.withUnsafeMutableBufferPointer { v in
+                    search: for d in 0...limit {
+                        trace.append(Array(v[(offset - d)...(offset + d)]))
+                        for k in stride(from: -d, through: d, by: 2) {
+                            var px: Int
+                            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                                px = v[offset + k + 1]
+                            } else {
+                                px = v[offset + k - 1] + 1
+                            }
+                            var py = px - k
+                            while px < n, py < m, a[px] == b[py] { px += 1; py += 1 }
+                            v[offset + k] = px
+                            if px >= n, py >= m { found = true; break search }
+                        }
+                    }
                 }
-                var py = px - k
-                while px < n, py < m, a[px] == b[py] { px += 1; py += 1 }
-                v[offset + k] = px
-                if px >= n, py >= m { found = true; break search }
             }
         }
         guard found else { return nil }
