@@ -99,6 +99,9 @@ let package = Package(
             path: "Benchmarks/SearchSite",
             swiftSettings: strict
         ),
+        // The diff engine's benchmark (issue 4), run by Benchmarks/diff.sh.
+            name: "DiffBenchmark", dependencies: ["Review", "Synthetic", "Catalogue"], path: "Benchmarks/diff-engine",
+            swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),

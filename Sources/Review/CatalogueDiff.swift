@@ -25,7 +25,8 @@ public enum CatalogueDiff {
                 pairs.append(Pair(old: nil, new: Row(b[j].procedure, key: b[j].key)))
                 j += 1
             } else {
-                if a[i].procedure == b[j].procedure {
+                // Stored properties all the way, so the comparison borrows instead of copying.
+                if a[i].version.procedure == b[j].version.procedure {
                     unchanged += 1
                 } else {
                     pairs.append(Pair(old: Row(a[i].procedure, key: a[i].key), new: Row(b[j].procedure, key: b[j].key)))

@@ -1,4 +1,5 @@
 import Catalogue
+import Synchronization
 
 /// Pairs the elements of two lists by what they say, not where they stand: a dossier item moved to the
 /// top and lightly reworded is still the same item.
@@ -19,10 +20,18 @@ enum Matching {
         var oldTaken = Array(repeating: false, count: old.count)
         var newTaken = Array(repeating: false, count: new.count)
         var pairs: [(old: Int, new: Int)] = []
-        var byKey: [String: [Int]] = [:]
-        for (j, text) in new.enumerated() { byKey[VietnameseText.comparisonKey(text), default: []].append(j) }
-        for (i, text) in old.enumerated() {
-            let key = VietnameseText.comparisonKey(text)
+        // Most lists are unchanged: pair equal texts in place before computing any key.
+        for i in old.indices where i < new.count && old[i] == new[i] {
+            pairs.append((i, i))
+            oldTaken[i] = true
+            newTaken[i] = true
+        }
+        // With one text left on a side, an exact match is also the best likeness: skip the keys.
+        let single = oldTaken.count { !$0 } == 1 || newTaken.count { !$0 } == 1
+        var byKey: [UTF8Key: [Int]] = [:]
+        for (j, text) in new.enumerated() where !newTaken[j] && !single { byKey[UTF8Key(key(text)), default: []].append(j) }
+        for (i, text) in old.enumerated() where !oldTaken[i] && !single {
+            let key = UTF8Key(key(text))
             if var candidates = byKey[key], !candidates.isEmpty {
                 let j = candidates.removeFirst()
                 byKey[key] = candidates
@@ -31,7 +40,12 @@ enum Matching {
                 newTaken[j] = true
             }
         }
-        let oldWords = old.map(words), newWords = new.map(words)
+        guard oldTaken.contains(false), newTaken.contains(false) else {
+            pairs.sort { $0.new < $1.new }
+            return Result(pairs: pairs, removed: old.indices.filter { !oldTaken[$0] }, added: new.indices.filter { !newTaken[$0] })
+        }
+        let oldWords = old.indices.map { oldTaken[$0] ? [:] : words(old[$0]) }
+        let newWords = new.indices.map { newTaken[$0] ? [:] : words(new[$0]) }
         var scored: [(score: Double, old: Int, new: Int)] = []
         for i in old.indices where !oldTaken[i] {
             for j in new.indices where !newTaken[j] {
@@ -52,14 +66,43 @@ enum Matching {
             added: new.indices.filter { !newTaken[$0] })
     }
 
-    /// The words of a text, diacritics folded, as a multiset.
-    static func words(_ text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for word in VietnameseText.searchKey(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            counts[String(word), default: 0] += 1
-        }
-        return counts
+    /// The key two texts pair exactly by: the words' comparison keys (`WordDiff`), so tone
+    /// placement, case, spacing and punctuation do not keep apart what the diff calls the same.
+    static func key(_ text: String) -> String {
+        WordDiff.units(text).map(\.key).joined(separator: " ")
     }
+
+    /// The words of a text, diacritics folded, as a multiset. Each distinct word is folded once.
+    static func words(_ text: String) -> [String: Int] {
+        var counts: [UTF8Key: Int] = [:]
+        func separates(_ c: Unicode.Scalar) -> Bool {
+            if c.value < 0x80 { return !(("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)) }
+            return !c.properties.isAlphabetic && c.properties.numericType == nil
+        }
+        for word in text.unicodeScalars.split(whereSeparator: separates) {
+            counts[UTF8Key(Substring(word)), default: 0] += 1
+        }
+        var folded: [String: Int] = [:]
+        for (word, n) in counts {
+            folded[fold(word.text), default: 0] += n
+        }
+        return folded
+    }
+
+    /// `VietnameseText.searchKey` of one word; non-ASCII words through a cache shared by the run.
+    static func fold(_ word: Substring) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        let text = String(word)
+        if let known = folds.withLock({ $0[UTF8Key(text)] }) { return known }
+        let key = VietnameseText.searchKey(text)
+        folds.withLock { cache in
+            if cache.count >= 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[UTF8Key(text)] = key
+        }
+        return key
+    }
+
+    static let folds = Mutex<[UTF8Key: String]>([:])
 
     /// 2·|A ∩ B| / (|A| + |B|) over word multisets: symmetric, so matching does not depend on which
     /// side is old.

@@ -62,12 +62,15 @@ struct Builder {
 
     /// A prose change with its redline, or nothing when the words are the same.
     mutating func prose(_ part: Part, subject: String? = nil, summary: String, _ old: String, _ new: String) {
-        guard !WordDiff.same(old, new) else { return }
+        // Most texts of an amended procedure are untouched: no need to split them into words.
+        if old == new { return }
+        // The redline is all kept words exactly when the texts are the same words.
         let words = WordDiff.runs(old, new)
+        guard words.contains(where: { $0.kind != .same }) else { return }
         let onlyMoves = words.allSatisfy { $0.kind == .same || $0.kind == .movedFrom || $0.kind == .movedTo }
         add(Change(
             part: part, kind: .modified, subject: subject, summary: onlyMoves ? summary + " (chỉ đổi thứ tự câu)" : summary,
-            direction: Builder.certification(old, new), old: old, new: new, words: words))
+            direction: part == .dossier ? Builder.certification(old, new) : .neutral, old: old, new: new, words: words))
     }
 
     /// A certified copy ("bản sao có chứng thực") that becomes a plain copy is lighter: a plain copy
@@ -140,6 +143,14 @@ struct Builder {
         for (i, j) in groups.pairs {
             let a = old.steps[i].steps, b = new.steps[j].steps
             let m = Matching.match(a.map(text), b.map(text))
+            // Steps kept but out of their old order: the longest run in order stays, the rest moved.
+            let inOrder = Set(WordDiff.longestIncreasing(m.pairs.sorted { $0.old < $1.old }.map { (i: $0.old, j: $0.new) }).map(\.i))
+            for (x, y) in m.pairs where !inOrder.contains(x) {
+                let label = b[y].title ?? a[x].title ?? b[y].text
+                add(Change(part: .steps, kind: .modified, subject: label,
+                           summary: "Đổi thứ tự: «\(label)» từ vị trí \(x + 1) sang vị trí \(y + 1)",
+                           old: String(x + 1), new: String(y + 1)))
+            }
             for (x, y) in m.pairs {
                 let label = b[y].title ?? "Bước \(y + 1)"
                 // Titles usually number the step themselves ("Bước 2: Nộp hồ sơ").

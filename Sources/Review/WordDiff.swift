@@ -1,4 +1,5 @@
 import Catalogue
+import Synchronization
 
 /// A run of words that a redline shows one way: kept, inserted or deleted.
 public struct WordRun: Hashable, Codable, Sendable {
@@ -61,7 +62,22 @@ public enum WordDiff {
 
     /// Splits on white space.
     public static func tokens(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isWhitespace)
+        var out: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let space = scalars[i].isSpace
+            if space, let s = start {
+                out.append(text[s..<i])
+                start = nil
+            } else if !space, start == nil {
+                start = i
+            }
+            i = scalars.index(after: i)
+        }
+        if let s = start { out.append(text[s..<scalars.endIndex]) }
+        return out
     }
 
     /// A word as shown (with any punctuation around it, and punctuation-only tokens after it) and
@@ -73,41 +89,93 @@ public enum WordDiff {
         var endsSentence: Bool
     }
 
-    /// Whether a character is punctuation that does not change the meaning of the word it touches.
-    static func isLoosePunctuation(_ c: Character) -> Bool {
-        (c.isPunctuation || c == "…") && c != "%"
+    /// Whether a scalar is punctuation that does not change the meaning of the word it touches
+    /// (Unicode's punctuation categories, except "%").
+    static func isLoosePunctuation(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            switch c {
+            case "!", "\"", "#", "&", "'", "(", ")", "*", ",", "-", ".", "/", ":", ";", "?", "@", "[", "\\", "]", "_", "{", "}":
+                return true
+            default:
+                return false
+            }
+        }
+        switch c.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 
     static func units(_ text: String) -> [Unit] {
         var out: [Unit] = []
         var pending = ""  // punctuation-only tokens before the first word
+        // Prose repeats its words: compute each distinct word's key once.
+        var keys: [UTF8Key: String] = [:]
         for token in tokens(text) {
-            let core = token.drop(while: isLoosePunctuation).reversed().drop(while: isLoosePunctuation).reversed()
-            let ends = endsSentence(token)
-            if core.isEmpty {
+            let scalars = token.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !isLoosePunctuation($0) }),
+                  let last = scalars.lastIndex(where: { !isLoosePunctuation($0) })
+            else {
                 if out.isEmpty {
                     pending += pending.isEmpty ? String(token) : " " + token
                 } else {
                     out[out.count - 1].display += " " + token
-                    out[out.count - 1].endsSentence = out[out.count - 1].endsSentence || ends
+                    out[out.count - 1].endsSentence = out[out.count - 1].endsSentence || endsSentence(token)
                 }
                 continue
             }
+            let core = token[first..<scalars.index(after: last)]
+            let key: String
+            if let known = keys[UTF8Key(core)] {
+                key = known
+            } else {
+                key = wordKey(core)
+                keys[UTF8Key(core)] = key
+            }
             let display = pending.isEmpty ? String(token) : pending + " " + token
             pending = ""
-            out.append(Unit(display: display, key: VietnameseText.comparisonKey(String(core)), endsSentence: ends))
+            out.append(Unit(display: display, key: key, endsSentence: endsSentence(token)))
         }
         if !pending.isEmpty { out.append(Unit(display: pending, key: "", endsSentence: false)) }
         return out
     }
 
+    /// `VietnameseText.comparisonKey` of one word, without Foundation's normalisation for plain ASCII;
+    /// other words go through a cache shared by every diff of the run, since a catalogue's prose uses
+    /// a few thousand syllables over and over.
+    static func wordKey(_ word: Substring) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        let text = String(word)
+        if let known = wordKeys.withLock({ $0[UTF8Key(text)] }) { return known }
+        let key = VietnameseText.comparisonKey(text)
+        wordKeys.withLock { cache in
+            if cache.count >= 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[UTF8Key(text)] = key
+        }
+        return key
+    }
+
+    static let wordKeys = Mutex<[UTF8Key: String]>([:])
+
     static func endsSentence(_ token: Substring) -> Bool {
-        guard let last = token.reversed().first(where: { !"\"”’)»]".contains($0) }) else { return false }
-        return ".!?;…".contains(last)
+        for scalar in token.unicodeScalars.reversed() {
+            switch scalar {
+            case "\"", "”", "’", ")", "»", "]": continue  // closing quotes and brackets after the stop
+            case ".", "!", "?", ";", "…": return true
+            default: return false
+            }
+        }
+        return false
     }
 
     /// Whether two texts are the same words for the diff (punctuation, spacing and tone placement aside).
     public static func same(_ old: String, _ new: String) -> Bool {
+        if old == new { return true }
         let a = units(old), b = units(new)
         guard a.count == b.count else { return false }
         return zip(a, b).allSatisfy { $0.key == $1.key }
@@ -117,11 +185,12 @@ public enum WordDiff {
     public static func runs(_ old: String, _ new: String) -> [WordRun] {
         let a = units(old), b = units(new)
         // Intern comparison keys so the inner loop compares integers.
-        var ids: [String: Int] = [:]
+        var ids: [UTF8Key: Int] = [:]
         func id(_ unit: Unit) -> Int {
-            if let existing = ids[unit.key] { return existing }
+            let key = UTF8Key(unit.key)
+            if let existing = ids[key] { return existing }
             let next = ids.count
-            ids[unit.key] = next
+            ids[key] = next
             return next
         }
         let x = a.map(id), y = b.map(id)
@@ -282,19 +351,25 @@ public enum WordDiff {
         var v = [Int](repeating: 0, count: 2 * limit + 3)
         var trace: [[Int]] = []
         var found = false
-        search: for d in 0...limit {
-            trace.append(Array(v[(offset - d)...(offset + d)]))
-            for k in stride(from: -d, through: d, by: 2) {
-                var px: Int
-                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                    px = v[offset + k + 1]
-                } else {
-                    px = v[offset + k - 1] + 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                v.withUnsafeMutableBufferPointer { v in
+                    search: for d in 0...limit {
+                        trace.append(Array(v[(offset - d)...(offset + d)]))
+                        for k in stride(from: -d, through: d, by: 2) {
+                            var px: Int
+                            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                                px = v[offset + k + 1]
+                            } else {
+                                px = v[offset + k - 1] + 1
+                            }
+                            var py = px - k
+                            while px < n, py < m, a[px] == b[py] { px += 1; py += 1 }
+                            v[offset + k] = px
+                            if px >= n, py >= m { found = true; break search }
+                        }
+                    }
                 }
-                var py = px - k
-                while px < n, py < m, a[px] == b[py] { px += 1; py += 1 }
-                v[offset + k] = px
-                if px >= n, py >= m { found = true; break search }
             }
         }
         guard found else { return nil }

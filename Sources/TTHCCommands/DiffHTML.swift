@@ -67,7 +67,7 @@ struct DiffHTML {
             """
         for p in changed {
             let match = p.match.map { "<br><small class=\"match\">(\(e($0.vietnamese)))</small>" } ?? ""
-            h += "<tr><td><a href=\"#\(anchor(p))\">\(e(p.key))</a></td><td>\(e(p.name))\(match)</td>"
+            h += "<tr><td><a href=\"#\(anchor(p))\">\(e(p.shownCode))</a></td><td>\(e(p.name))\(match)</td>"
                 + "<td>\(e(report.status(p)))</td><td class=\"n\">\(p.lighter)</td><td class=\"n\">\(p.heavier)</td><td class=\"n\">\(p.neutral)</td></tr>\n"
         }
         h += "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">Cộng</th><td class=\"n\">\(s.lighter)</td><td class=\"n\">\(s.heavier)</td><td class=\"n\">\(s.neutral)</td></tr></tfoot>\n</table>\n</section>\n"
@@ -83,7 +83,7 @@ struct DiffHTML {
     }
 
     func section(_ p: DiffReport.Procedure) -> String {
-        var h = "<section class=\"procedure\" id=\"\(anchor(p))\">\n<h2><span class=\"code\">\(e(p.key))</span> \(e(p.name))</h2>\n"
+        var h = "<section class=\"procedure\" id=\"\(anchor(p))\">\n<h2><span class=\"code\">\(e(p.shownCode))</span> \(e(p.name))</h2>\n"
         h += "<p class=\"status\">\(e(report.headline(p)))</p>\n"
         if let match = p.match { h += "<p class=\"match\" role=\"note\">\(e(match.vietnamese))</p>\n" }
         for line in p.parts?.vietnamese ?? [] { h += "<p class=\"warning\" role=\"note\">⚠ \(e(line))</p>\n" }

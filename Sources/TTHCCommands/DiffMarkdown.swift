@@ -22,7 +22,7 @@ struct DiffMarkdown {
             lines += ["| Mã | Thủ tục | Tình trạng | ↓ nhẹ hơn | ↑ nặng hơn | · trung tính |", "| --- | --- | --- | ---: | ---: | ---: |"]
             for p in changed {
                 let match = p.match.map { " (\(e($0.vietnamese)))" } ?? ""
-                lines.append("| \(e(p.key)) | \(e(p.name))\(match) | \(e(report.status(p))) | \(p.lighter) | \(p.heavier) | \(p.neutral) |")
+                lines.append("| \(e(p.shownCode)) | \(e(p.name))\(match) | \(e(report.status(p))) | \(p.lighter) | \(p.heavier) | \(p.neutral) |")
             }
             lines.append("| **Cộng** | | | \(s.lighter) | \(s.heavier) | \(s.neutral) |")
             lines.append("")
@@ -36,7 +36,7 @@ struct DiffMarkdown {
             lines.append("")
         }
         for p in changed {
-            lines += ["## \(e(p.key)) \(e(p.name))", "", "_\(e(report.headline(p)))_", ""]
+            lines += ["## \(e(p.shownCode)) \(e(p.name))", "", "_\(e(report.headline(p)))_", ""]
             if let match = p.match { lines += ["> \(e(match.vietnamese))", ""] }
             for line in p.parts?.vietnamese ?? [] { lines += ["> ⚠ \(e(line))", ""] }
             if p.actionChanged, let a = p.oldAction, let b = p.newAction {

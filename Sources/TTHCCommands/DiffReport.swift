@@ -48,6 +48,10 @@ struct DiffReport: Encodable {
         var neutral: Int
         var changes: [Change]
 
+        /// The code as reports show it: a row without a code is keyed by its name, which is not
+        /// repeated.
+        var shownCode: String { key == name ? "(chưa có mã)" : key }
+
         /// Both sides are decision rows, with different actions.
         var actionChanged: Bool { oldAction != nil && newAction != nil && oldAction != newAction }
 
@@ -134,11 +138,11 @@ struct DiffReport: Encodable {
                 + "\(summary.lighter) thay đổi nhẹ hơn (↓), \(summary.heavier) nặng hơn (↑), "
                 + "\(summary.neutral) trung tính (·) cho người dân.")
         for p in changed {
-            lines.append("  \(p.key) \(p.name): \(headline(p))" + (p.match.map { " (\($0.vietnamese))" } ?? ""))
+            lines.append("  \(p.shownCode) \(p.name): \(headline(p))" + (p.match.map { " (\($0.vietnamese))" } ?? ""))
         }
         for p in changed where !p.changes.isEmpty || p.actionChanged || p.match != nil || !(p.parts?.agrees ?? true) {
             lines.append("")
-            lines.append("\(p.key) \(p.name)")
+            lines.append("\(p.shownCode) \(p.name)")
             if let match = p.match { lines.append("  (\(match.vietnamese))") }
             for line in p.parts?.vietnamese ?? [] { lines.append("  ⚠ \(line)") }
             if p.actionChanged, let a = p.oldAction, let b = p.newAction {

@@ -19,6 +19,10 @@ enum DiffSide {
     /// Throws a usage error for a folder with a date that is not YYYY-MM-DD.
     static func parseState(_ argument: String) throws -> (folder: String, date: LocalDate)? {
         guard let at = argument.lastIndex(of: "@") else { return nil }
+        var argumentIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &argumentIsFolder), !argumentIsFolder.boolValue {
+            return nil  // a file whose name has an @
+        }
         let folder = String(argument[..<at]), rest = argument[argument.index(after: at)...]
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory)

@@ -42,3 +42,33 @@ import Testing
         #expect(diff.changed.first?.diff?.isEmpty == true)
     }
 }
+
+@Suite struct DecisionHeaderTests {
+    static func header(number: String = "156/QĐ-UBND", signed: String = "2026-01-20", effective: String? = nil,
+                       signer: String = "Nguyễn Văn A", title: String = "Công bố danh mục thủ tục hành chính lĩnh vực hộ tịch") -> Decision {
+        Decision(
+            number: number, signedOn: LocalDate(iso: signed)!, authority: "ỦY BAN NHÂN DÂN TỈNH MẪU",
+            signer: Decision.Signer(name: signer, onBehalfOf: "KT. CHỦ TỊCH", title: "PHÓ CHỦ TỊCH"), title: title,
+            effectiveOn: effective.map { LocalDate(iso: $0)! })
+    }
+
+    @Test func headerFieldsAndInverse() {
+        let old = Self.header()
+        let new = Self.header(
+            number: "157/QĐ-UBND", effective: "2026-03-01", signer: "Trần Thị B",
+            title: "Công bố danh mục thủ tục hành chính sửa đổi lĩnh vực hộ tịch")
+        let diff = DecisionDiff.compare(old, new)
+        #expect(diff.header.map(\.field) == ["number", "effectiveOn", "signer", "title"])
+        #expect(diff.header.map(\.summary) == [
+            "Số quyết định: 156/QĐ-UBND → 157/QĐ-UBND",
+            "Ngày có hiệu lực: 20/01/2026 → 01/03/2026",
+            "Người ký: KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A → KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị B",
+            "Trích yếu: sửa",
+        ])
+        #expect(diff.header[3].words?.contains(WordRun(.inserted, "sửa đổi")) == true)
+        #expect(!diff.isEmpty)
+        let back = DecisionDiff.compare(new, old)
+        #expect(back.header.map(\.old) == diff.header.map(\.new))
+        #expect(DecisionDiff.compare(old, old).header.isEmpty)
+    }
+}

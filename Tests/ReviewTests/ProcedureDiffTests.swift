@@ -267,3 +267,59 @@ extension Array {
     /// The element of a one-element array, else nil.
     var only: Element? { count == 1 ? first : nil }
 }
+
+/// Known answers for the kinds of change the first suite does not cover, each with its inverse.
+@Suite struct MoreKnownAnswers {
+    func only(_ old: Procedure, _ new: Procedure) throws -> Change {
+        let changes = ProcedureDiff.compare(old, new).changes
+        #expect(changes.count == 1, "\(changes.map(\.summary))")
+        return try #require(changes.first)
+    }
+
+    @Test func nameReworded() throws {
+        var new = residence()
+        new.name = "Đăng ký thường trú cho công dân"
+        let c = try only(residence(), new)
+        #expect(c.part == .name && c.kind == .modified && c.direction == .neutral)
+        #expect(c.words == [WordRun(.same, "Đăng ký thường trú"), WordRun(.inserted, "cho công dân")])
+    }
+
+    @Test func exemptionAddedIsLighter() throws {
+        var new = residence()
+        new.channels[0].fees[0].exemptions = ["Người có công với cách mạng"]
+        let c = try only(residence(), new)
+        #expect(c.part == .fees && c.kind == .added && c.direction == .lighter)
+        #expect(c.summary == "Thêm đối tượng miễn lệ phí (trực tiếp): Người có công với cách mạng")
+        let back = try only(new, residence())
+        #expect(back.kind == .removed && back.direction == .heavier)
+    }
+
+    @Test func agencyAndResult() throws {
+        var new = residence()
+        new.agencies = [Agency(role: .performing, name: "Công an cấp tỉnh")]
+        new.results = [Outcome(name: "Thông báo kết quả đăng ký thường trú"), Outcome(name: "Giấy xác nhận thông tin về cư trú")]
+        let changes = ProcedureDiff.compare(residence(), new).changes
+        // The agency's name is reworded (same words but one), so it pairs with its old self.
+        #expect(changes.map(\.part) == [.agencies, .results])
+        #expect(changes.map(\.kind) == [.modified, .added])
+        #expect(changes[0].words == [WordRun(.same, "Công an cấp"), WordRun(.deleted, "xã"), WordRun(.inserted, "tỉnh")])
+        #expect(changes[1].summary == "Thêm kết quả: Giấy xác nhận thông tin về cư trú")
+    }
+
+    @Test func stepsReordered() throws {
+        var new = residence()
+        let steps = new.steps[0].steps
+        new.steps[0].steps = [steps[0], steps[2], steps[1]]
+        let c = try only(residence(), new)
+        #expect(c.part == .steps && c.kind == .modified)
+        #expect(c.summary == "Đổi thứ tự: «Bước 2» từ vị trí 2 sang vị trí 3" || c.summary == "Đổi thứ tự: «Bước 3» từ vị trí 3 sang vị trí 2")
+    }
+
+    @Test func unitsNotConvertibleAreFlagged() throws {
+        var new = residence()
+        new.channels[0].time = ProcessingTime(value: 1, unit: .months)
+        let c = try only(residence(), new)
+        #expect(c.summary == "Thời hạn giải quyết (trực tiếp): 15 ngày làm việc → 1 tháng (không quy đổi được đơn vị)")
+        #expect(c.direction == .neutral)
+    }
+}

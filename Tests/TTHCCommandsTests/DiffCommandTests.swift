@@ -295,4 +295,23 @@ struct DiffCommandTests {
         #expect(noFolder.status == 2)
         #expect(noFolder.stderr.contains("no catalogue folder nowhere"), "\(noFolder.stderr)")
     }
+
+    /// A draft procedure without a code (the sample's 1.004222 renamed, its code dropped) is paired
+    /// with the procedure in force most like it, and the report says it is a guess.
+    @Test func procedureWithoutCodeAgainstCatalogue() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shown = try CLI.run(["show", "1.004222", "--format", "json"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        var procedure = try #require(document["procedure"] as? [String: Any])
+        procedure["code"] = nil
+        procedure["name"] = "\(procedure["name"] as? String ?? "") (dự thảo)"
+        document["procedure"] = procedure
+        try JSONSerialization.data(withJSONObject: document).write(to: folder.appendingPathComponent("du-thao.json"))
+        let run = try CLI.run(["diff", "\(CLI.catalogue)@", "du-thao.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("(chưa có mã) Đăng ký thường trú (dự thảo)"), "\(run.stdout)")
+        #expect(run.stdout.contains("(có thể là cùng thủ tục 1.004222: tên giống 80 %, nội dung giống 100 %)"))
+    }
 }

@@ -88,6 +88,29 @@ struct DiffFormatsTests {
         }
     }
 
+    /// A sentence moved in the notes shows as a move in every format, and the summary says only the order changed.
+    @Test func movedSentenceInEveryFormat() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = "Công dân nộp hồ sơ tại Bộ phận Một cửa.", b = "Cán bộ kiểm tra tính đầy đủ của hồ sơ.",
+            c = "Kết quả được trả qua dịch vụ bưu chính công ích."
+        func procedure(_ notes: String) -> String {
+            "{\"procedure\": {\"code\": \"1.004222\", \"name\": \"Đăng ký thường trú\", \"notes\": \(Self.quoted(notes))}}"
+        }
+        try Data(procedure("\(a) \(b) \(c)").utf8).write(to: folder.appendingPathComponent("old.json"))
+        try Data(procedure("\(c) \(a) \(b)").utf8).write(to: folder.appendingPathComponent("new.json"))
+        let text = try CLI.run(["diff", "old.json", "new.json"], in: folder)
+        #expect(text.stdout.contains("Sửa ghi chú (chỉ đổi thứ tự câu)"), "\(text.stdout)")
+        #expect(text.stdout.contains("{↷ chuyển đến: \(c)} \(a) \(b) [↷ chuyển đi: \(c)]"))
+        let html = try CLI.run(["diff", "old.json", "new.json", "--format", "html"], in: folder).stdout
+        #expect(html.contains("<ins class=\"moved\"><span class=\"tag\">↷ chuyển đến:</span> \(c)</ins>"))
+        #expect(html.contains("<del class=\"moved\"><span class=\"tag\">↷ chuyển đi:</span> \(c)</del>"))
+        let md = try CLI.run(["diff", "old.json", "new.json", "--format", "md"], in: folder).stdout
+        #expect(md.contains("**↷ chuyển đến: \(c)**"))
+        let json = try CLI.run(["diff", "old.json", "new.json", "--format", "json"], in: folder).stdout
+        #expect(json.contains("\"moved-to\""))
+    }
+
     // MARK: JSON Schema
 
     static let schema = CLI.repository.appendingPathComponent("docs/diff-report.schema.json")
@@ -105,7 +128,13 @@ struct DiffFormatsTests {
             ("states.json", ["\(CLI.catalogue)@2025-12-31", "\(CLI.catalogue)@2026-06-01"]),
             ("backwards.json", ["\(CLI.catalogue)@2026-06-01", "\(CLI.catalogue)@2025-12-31"]),
             ("draft.json", ["\(CLI.catalogue)@2025-12-31", "\(decisions)/2026/2026-03-10-412-QD-UBND.json"]),
+            ("moved.json", ["moved-old.json", "moved-new.json"]),
         ]
+        let sentences = ["Công dân nộp hồ sơ tại Bộ phận Một cửa.", "Cán bộ kiểm tra tính đầy đủ của hồ sơ.", "Kết quả được trả qua bưu chính."]
+        for (name, notes) in [("moved-old.json", sentences), ("moved-new.json", sentences.reversed())] {
+            let text = "{\"procedure\": {\"code\": \"1.004222\", \"name\": \"Đăng ký thường trú\", \"notes\": \(Self.quoted(notes.joined(separator: " ")))}}"
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
         var outputs: [URL] = []
         for (name, sides) in cases {
             let run = try CLI.run(["diff"] + sides + ["--format", "json", "-o", name], in: folder)
