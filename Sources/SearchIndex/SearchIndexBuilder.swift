@@ -14,8 +14,8 @@ import Catalogue
 ///   only when the name-to-agency parts give too few results, since a body match ranks below any
 ///   match found in those parts.
 /// - `d/N.js`: name, code, field and page of `Limits.documentsPerShard` documents, loaded for the
-///   results shown. Documents are numbered in order of folded name, so the results of one query
-///   tend to share shards.
+///   results shown. Documents are numbered by name length, then folded name (`VietnameseSortKey`),
+///   so the results of one query tend to share shards.
 ///
 /// The same documents, in any order, give byte-identical files.
 public enum SearchIndexBuilder {
@@ -109,7 +109,7 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Documents numbered by folded name, then key: a stable order whatever the input order.
+    /// Documents numbered by `VietnameseSortKey`, then key: a stable order whatever the input order.
     static func ordered(_ docs: [SearchDocument]) -> [SearchDocument] {
         docs.map { (VietnameseSortKey($0.name), $0) }
             .sorted { a, b in
@@ -163,8 +163,16 @@ public enum SearchIndexBuilder {
     }
 }
 
-/// Sorts names as a reader expects: by the folded name, so "Đăng ký" sits among the "D"s.
+/// The order documents are numbered in, which is also the order of equally good results: shorter names
+/// first (the general procedure before its special cases: "Đăng ký khai sinh" before "Đăng ký khai
+/// sinh có yếu tố nước ngoài"), then by folded name, so "Đăng ký" sits among the "D"s and similar
+/// names share display shards.
 struct VietnameseSortKey {
     let key: String
-    init(_ name: String) { key = VietnameseText.searchKey(name) + "\u{1}" + VietnameseText.comparisonKey(name) }
+    init(_ name: String) {
+        let words = SearchToken.words(name).count
+        let count = String(words)
+        key = String(repeating: "0", count: max(0, 4 - count.count)) + count + " "
+            + VietnameseText.searchKey(name) + "\u{1}" + VietnameseText.comparisonKey(name)
+    }
 }

@@ -100,9 +100,9 @@ import Testing
 
     @Test(.enabled(if: Node.path != nil))
     func rankingIsNameThenCodeThenFieldThenAgencyThenBody() throws {
-        // "hộ tịch": in a name, three fields (the helper's default field), an agency, a body; ties
-        // in order of name.
-        #expect(try Self.search("ho tich").codes == ["1.000100", "1.000200", "1.001193", "1.004884", "1.000300", "1.000400", "1.000500"])
+        // "hộ tịch": in a name, three fields (the helper's default field), an agency, two bodies; ties
+        // shorter name first.
+        #expect(try Self.search("ho tich").codes == ["1.000100", "1.001193", "1.004884", "1.000200", "1.000300", "1.000400", "1.000500"])
         // Every word in some part beats a better-scoring match that needs the body for one word.
         #expect(try Self.search("chu ky so ho tich").codes == ["1.000300", "1.000500"])
         // "009999": in a name, and a code.

@@ -386,6 +386,9 @@
       });
     }
 
+    // The manifest is small and every query needs it: fetch it as soon as the box is used.
+    input.addEventListener('focus', function () { load('manifest', 0).catch(function () {}); });
+
     input.addEventListener('input', function () {
       if (timer) clearTimeout(timer);
       timer = setTimeout(run, 120);
