@@ -60,16 +60,17 @@ PAGEFIND = """(async () => {
   const s = await window.pf.search(%s);
   const data = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
   return { ms: performance.now() - t0, names: data.map(d => d.meta.title), urls: data.map(d => d.url),
-           files: performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/pagefind/')) };
+           files: [] };
 })()"""
 
 
-def measure(browser, url, program, site, local_path, queries, sample):
+def measure(browser, url, program, site, requested, queries, sample):
+    """`requested(result)` lists the index files (relative to the site) a query made the page load."""
     cold = []
     for q in queries:
         browser.navigate(url)
         r = browser.evaluate(program % json.dumps(q))
-        files = sorted(set(local_path(f) for f in r["files"]))
+        files = requested(r)
         raw = sum(file_bytes(site, f)[0] for f in files)
         gz = sum(file_bytes(site, f)[1] for f in files)
         cold.append({"query": q, "ms": r["ms"], "bytes": raw, "gzip": gz, "files": len(files),
@@ -126,24 +127,40 @@ def main():
     with chromium_cdp.Browser() as browser:
         browser.open("about:blank")
         home = "file://" + urllib.parse.quote(os.path.join(site, "index.html"))
-        out["ours"] = measure(browser, home, OURS, site, lambda f: f, queries, sample)
+        out["ours"] = measure(browser, home, OURS, site, lambda r: sorted(set(r["files"])), queries, sample)
         out["ours"]["typed_dang_ky_khai_sinh"] = typed_session(browser, home, site, "dang ky khai sinh")
         if args.pagefind:
+            # Pagefind searches in a web worker, out of the page's sight: count what the server sent.
             port = 8000 + os.getpid() % 1000
+            log_path = os.path.join(site, "..", f"pagefind-server-{port}.log")
+            log = open(log_path, "w")
             server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                       "--directory", site], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                       "--directory", site], stdout=subprocess.DEVNULL, stderr=log)
+            seen = [0]
+
+            def requested(_):
+                log.flush()
+                lines = open(log_path).read().splitlines()
+                new, seen[0] = lines[seen[0]:], len(lines)
+                paths = set()
+                for line in new:
+                    if '"GET /pagefind/' in line:
+                        paths.add(urllib.parse.unquote(line.split('"GET /', 1)[1].split(" ", 1)[0].split("?")[0]))
+                return sorted(paths)
             try:
                 time.sleep(1)
                 base = f"http://127.0.0.1:{port}"
                 browser.send("Network.enable")
                 browser.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                out["pagefind"] = measure(browser, base + "/index.html", PAGEFIND, site,
-                                          lambda f: urllib.parse.unquote(urllib.parse.urlparse(f).path).lstrip("/"),
-                                          queries, sample)
+                browser.navigate(base + "/index.html")
+                requested(None)
+                out["pagefind"] = measure(browser, base + "/index.html", PAGEFIND, site, requested, queries, sample)
             finally:
                 server.terminate()
                 server.wait()
-        out["errors"] = browser.errors()
+                log.close()
+                os.remove(log_path)
+        out["errors"] = [e for e in browser.errors() if "favicon.ico" not in e]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
 

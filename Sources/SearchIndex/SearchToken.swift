@@ -53,9 +53,16 @@ public struct SearchToken: Hashable, Sendable {
 
     /// Letters, numbers and combining marks (Unicode categories L, N, M), as `[\p{L}\p{N}\p{M}]` in JS.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
+        let v = s.value
+        if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        // Vietnamese letters, without a Unicode table lookup: Latin-1 letters (not × ÷), Latin
+        // Extended-A and -B (đ, ơ, ư…), the combining marks, and Latin Extended Additional (ạ…ỹ).
+        if (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x300 && v <= 0x36F)
+            || (v >= 0x1E00 && v <= 0x1EFF)
+        {
+            return true
         }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
