@@ -73,34 +73,3 @@ public struct SearchToken: Hashable, Sendable {
         }
     }
 }
-
-/// Splits texts into tokens, remembering each distinct word's keys: a catalogue repeats the same few
-/// thousand syllables, and folding through Unicode decomposition is the costly part.
-struct Tokenizer {
-    private var cache: [Substring: SearchToken] = [:]
-
-    mutating func tokens(_ text: String) -> [SearchToken] {
-        SearchToken.words(text).compactMap { token(for: $0) }
-    }
-
-    mutating func token(for word: Substring) -> SearchToken? {
-        if let t = cache[word] { return t }
-        let t = SearchToken.token(word)
-        cache[word] = t
-        return t
-    }
-
-    /// The words a code is found by: the whole code, its national part, and each part that is not
-    /// all zeros ("001193" and "h29" find `1.001193.000.00.00.H29`).
-    mutating func codeTokens(_ code: String, key: String) -> [SearchToken] {
-        var out = tokens(code)
-        if let national = ProcedureCode(code).national { out += tokens(national) }
-        if code.isEmpty { out += tokens(key) }
-        for word in SearchToken.words(code) {
-            for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
-                if let t = token(for: part) { out.append(t) }
-            }
-        }
-        return out
-    }
-}
