@@ -205,7 +205,8 @@
         var whole = word === token.folded ? WHOLE_WORD : 0;
         for (var r = 0; r < rows.length; r++) {
           var row = rows[r];
-          var bonus = whole + ((row[0] || word) === token.spelling ? SAME_SPELLING : 0);
+          // Typed without diacritics, a word says nothing about them: no bonus for words that have none.
+          var bonus = whole + (token.marked && (row[0] || word) === token.spelling ? SAME_SPELLING : 0);
           for (var t = 1; t < row.length; t++) {
             if (!row[t]) continue;
             var s = TIER_WEIGHT[t - 1] + bonus;
@@ -265,6 +266,7 @@
       seen[t.folded] = true;
       // The last word may still be being typed: it matches the words it begins, once it has 2 letters.
       t.prefix = i === all.length - 1 && t.folded.length >= 2 && !/\s$/.test(text);
+      t.marked = t.spelling !== t.folded;
       query.push(t);
     });
     // A single letter just typed after other words says too little to filter on yet.
