@@ -10,7 +10,8 @@
 # `python3 -m pagefind --site DIR`, timed with GNU time). Then Benchmarks/search/measure.py opens both
 # in headless Chromium: index bytes a first query loads, time to the top 10, and recall of procedure
 # names typed without diacritics. The bundled catalogue (real procedure names) is measured the same way.
-# Prints Markdown tables for BENCHMARKS.md.
+# Prints Markdown tables for BENCHMARKS.md. REUSE=1 measures the queries again on the sites of the last
+# run (after a change to search.js alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,9 +36,18 @@ run_size() {  # name, search-site source arguments…, then measure
   local pages=()
   local n_pf=0
   if [ "$name" = sample ] || [ "${name#n}" -le "$pagefind_max" ]; then pages=(--pages); n_pf=1; fi
+  local measure_args=()
+  [ $n_pf = 1 ] && measure_args=(--pagefind)
+  if [ "${REUSE:-0}" = 1 ] && [ -f "$work/$name.ours.json" ]; then
+    # Measure the queries again on the sites built last time, with the current search.js.
+    cp site/assets/search.js "$dir/assets/search.js"
+    echo "== $name: queries in Chromium (reusing the built sites)" >&2
+    python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" > "$work/$name.measure.json"
+    results+=("$name")
+    return
+  fi
   echo "== $name: our index ($runs runs)" >&2
   "$bin" "$@" -o "$dir" "${pages[@]}" --sample 200 --runs "$runs" > "$work/$name.ours.json"
-  local measure_args=()
   if [ $n_pf = 1 ]; then
     echo "== $name: Pagefind ($runs runs)" >&2
     : > "$work/$name.pagefind.times"
@@ -45,7 +55,6 @@ run_size() {  # name, search-site source arguments…, then measure
       rm -rf "$dir/pagefind"
       /usr/bin/time -f '%e %U %S %M' -a -o "$work/$name.pagefind.times" python3 -m pagefind --site "$dir" >/dev/null 2>&1
     done
-    measure_args=(--pagefind)
   fi
   echo "== $name: queries in Chromium" >&2
   python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" > "$work/$name.measure.json"
@@ -87,7 +96,7 @@ for name in names:
         row += ["—", "—", f"{o_bytes/1e6:.1f}, {o_files}", "—", "—"]
     print("| " + " | ".join(row) + " |")
 
-print("\n| procedures | engine | first query: index KB median / max (gzip) | typing \"dang ky khai sinh\" key by key: KB (gzip) | first query ms, median | warm query ms, median / max | recall, names typed without diacritics (top 10) |")
+print("\n| procedures | engine | first query: index KB median / max (gzip) | typing \"dang ky khai sinh\" key by key: KB (gzip), last answer ms | first query ms, median | warm query ms, median / max | recall, names typed without diacritics (top 10) |")
 print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
 for name in names:
     m = json.load(open(f"{work}/{name}.measure.json"))
@@ -95,7 +104,7 @@ for name in names:
         if engine not in m: continue
         e = m[engine]
         typed = e.get("typed_dang_ky_khai_sinh")
-        typed_cell = f"{typed['bytes']/1000:.0f} ({typed['gzip']/1000:.0f})" if typed else "—"
+        typed_cell = f"{typed['bytes']/1000:.0f} ({typed['gzip']/1000:.0f}), {typed['last_ms']:.0f} ms" if typed else "—"
         print(f"| {label(name)} | {'tthc' if engine == 'ours' else 'Pagefind'} | "
               f"{e['median_bytes']/1000:.0f} / {e['max_bytes']/1000:.0f} ({e['median_gzip']/1000:.0f} / {e['max_gzip']/1000:.0f}) | "
               f"{typed_cell} | {e['median_cold_ms']:.0f} | {e['median_warm_ms']:.1f} / {e['max_warm_ms']:.1f} | "
