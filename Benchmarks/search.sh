@@ -79,7 +79,7 @@ def label(name):
     ours = json.load(open(f"{work}/{name}.ours.json"))
     return ("bundled sample, " if name == "sample" else "synthetic, ") + f"{ours['documents']:,}"
 
-print("\n| procedures | our index build (median s wall / CPU) | Pagefind build (median s wall / CPU) | CPU ratio | our index (MB, files) | Pagefind index (MB, files) | Pagefind peak RSS MiB |")
+print("\n| procedures | our index build (median s wall / CPU) | Pagefind build (median s wall / CPU) | CPU ratio tthc / Pagefind | our index (MB, files) | Pagefind index (MB, files) | Pagefind peak RSS MiB |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name in names:
     ours = json.load(open(f"{work}/{name}.ours.json"))
@@ -112,7 +112,7 @@ for name in names:
     if m.get("errors"):
         print(f"\nConsole errors ({name}): {m['errors']}")
 
-print("\nPer query (first query in a fresh page: KB loaded, ms):\n")
+print("\nPer query (first query in a fresh browser: index KB loaded, ms to the top 10; tthc vs Pagefind):\n")
 for name in names:
     m = json.load(open(f"{work}/{name}.measure.json"))
     engines = [k for k in ("ours", "pagefind") if k in m]

@@ -5,7 +5,7 @@
 
 SITE is a folder written by `search-site` (index.html, tim-kiem/, sample.json) and, for Pagefind,
 indexed by `python3 -m pagefind --site SITE`. Prints one JSON object:
-  ours / pagefind: for each typical query in a fresh page, the index bytes it loaded (files on disk,
+  ours / pagefind: for each typical query in a fresh browser, the index bytes it loaded (files on disk,
   and gzip-compressed as a web server would send ours; Pagefind's files are compressed already) and
   the time from the call to the top 10 with their names (cold: loading included); warm: the same
   queries again in the same page; recall: the share of sampled procedure names, typed in ASCII
@@ -65,18 +65,22 @@ PAGEFIND = """(async () => {
 
 
 def measure(browser, url, program, site, requested, queries, sample):
-    """`requested(result)` lists the index files (relative to the site) a query made the page load."""
+    """`requested(result)` lists the index files (relative to the site) a query made the page load.
+    Each first query runs in a browser of its own, with an empty profile: nothing cached."""
     cold = []
     for q in queries:
-        browser.navigate(url)
-        r = browser.evaluate(program % json.dumps(q))
-        files = requested(r)
+        with chromium_cdp.Browser() as fresh:
+            fresh.open(url)
+            requested(None)  # the page itself, before the query
+            r = fresh.evaluate(program % json.dumps(q))
+            files = requested(r)
         raw = sum(file_bytes(site, f)[0] for f in files)
         gz = sum(file_bytes(site, f)[1] for f in files)
         cold.append({"query": q, "ms": r["ms"], "bytes": raw, "gzip": gz, "files": len(files),
                      "top": r["names"][:1]})
     warm = []
-    for q in queries:  # the page of the last query, its index partly loaded: run each twice, time the second
+    browser.navigate(url)
+    for q in queries:  # one page for all: run each query twice, time the second
         browser.evaluate(program % json.dumps(q))
         warm.append(browser.evaluate(program % json.dumps(q))["ms"])
     hits = 0
@@ -127,7 +131,7 @@ def main():
     with chromium_cdp.Browser() as browser:
         browser.open("about:blank")
         home = "file://" + urllib.parse.quote(os.path.join(site, "index.html"))
-        out["ours"] = measure(browser, home, OURS, site, lambda r: sorted(set(r["files"])), queries, sample)
+        out["ours"] = measure(browser, home, OURS, site, lambda r: sorted(set(r["files"])) if r else [], queries, sample)
         out["ours"]["typed_dang_ky_khai_sinh"] = typed_session(browser, home, site, "dang ky khai sinh")
         if args.pagefind:
             # Pagefind searches in a web worker, out of the page's sight: count what the server sent.
@@ -150,10 +154,7 @@ def main():
             try:
                 time.sleep(1)
                 base = f"http://127.0.0.1:{port}"
-                browser.send("Network.enable")
-                browser.send("Network.setCacheDisabled", {"cacheDisabled": True})
                 browser.navigate(base + "/index.html")
-                requested(None)
                 out["pagefind"] = measure(browser, base + "/index.html", PAGEFIND, site, requested, queries, sample)
             finally:
                 server.terminate()

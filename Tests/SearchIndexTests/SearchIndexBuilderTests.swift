@@ -153,6 +153,17 @@ import Testing
         }
     }
 
+    @Test func aProcedureWithoutACodeIsFoundByItsKey() throws {
+        let d = SearchDocument(procedure: Procedure(name: "Thủ tục mới chưa có mã"), key: "123/QĐ-UBND#4")
+        #expect(d.code.isEmpty)
+        #expect(d.path == "thu-tuc/123-qd-ubnd-4.html")
+        let index = try BuiltIndex([d])
+        #expect(try index.displayRows() == [["Thủ tục mới chưa có mã", "123/QĐ-UBND#4", "", "thu-tuc/123-qd-ubnd-4.html"]])
+        let meta = try index.metaEntries()
+        #expect(meta["123"]?.first.map { PostingList.decode($0[3]) } == [0])
+        #expect(meta["qd"]?.first.map { PostingList.decode($0[3]) } == [0])
+    }
+
     static func syntheticDocuments(_ n: Int) -> [SearchDocument] {
         let province = SyntheticCatalogue.generate(.init(procedures: n))[0]
         let sourced = province.decisions.enumerated().map { i, d in
