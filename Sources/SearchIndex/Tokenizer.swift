@@ -68,7 +68,14 @@ struct RawWord: Hashable {
     init(_ text: Substring) { self.text = text }
 
     static func == (a: RawWord, b: RawWord) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        let x = a.text.utf8
+        let y = b.text.utf8
+        guard x.count == y.count else { return false }
+        let same: Bool?? = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
+        }
+        if let same = same ?? nil { return same }
+        return x.elementsEqual(y)
     }
 
     func hash(into hasher: inout Hasher) {
