@@ -387,7 +387,12 @@
       timer = null;
       var mine = ++sequence;
       var text = input.value;
-      if (!tokens(text).length) { output.textContent = ''; return Promise.resolve(); }
+      var words = tokens(text);
+      // One letter says too little: wait for the next key rather than say nothing was found.
+      if (!words.length || (words.length === 1 && words[0].folded.length < 2)) {
+        output.textContent = '';
+        return Promise.resolve();
+      }
       return api.search(text).then(function (answer) {
         if (mine !== sequence) return;
         show(answer);
