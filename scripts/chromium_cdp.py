@@ -80,6 +80,12 @@ class Browser:
         self.send("Page.navigate", {"url": url})
         self.wait_for_event("Page.loadEventFired")
 
+    def navigate(self, url):
+        """Loads url in the open tab (a fresh page: nothing of the last one is kept but the HTTP cache)."""
+        self.events = [e for e in self.events if e.get("method") != "Page.loadEventFired"]
+        self.send("Page.navigate", {"url": url})
+        self.wait_for_event("Page.loadEventFired")
+
     def wait_for_event(self, method, timeout=30):
         deadline = time.time() + timeout
         for e in self.events:

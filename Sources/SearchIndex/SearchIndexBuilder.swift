@@ -14,8 +14,8 @@ import Catalogue
 ///   only when the name-to-agency parts give too few results, since a body match ranks below any
 ///   match found in those parts.
 /// - `d/N.js`: name, code, field and page of `Limits.documentsPerShard` documents, loaded for the
-///   results shown. Documents are numbered in order of folded name, so the results of one query
-///   tend to share shards.
+///   results shown. Documents are numbered by name length, then folded name (`VietnameseSortKey`),
+///   so the results of one query tend to share shards.
 ///
 /// The same documents, in any order, give byte-identical files.
 public enum SearchIndexBuilder {
@@ -47,44 +47,63 @@ public enum SearchIndexBuilder {
     }
 
     public static func build(_ input: [SearchDocument], limits: Limits) -> [SearchIndexFile] {
-        let docs = ordered(input)
         var tokenizer = Tokenizer()
-        // folded word → spelling → tier → documents
-        var meta: [String: [String: [[Int]]]] = [:]
-        var body: [String: [Int]] = [:]
-        let emptyTiers = [[Int]](repeating: [], count: Tier.allCases.count)
+        let (docs, names) = ordered(input, &tokenizer)
+        let tierCount = Tier.allCases.count
+        // token → tier → documents; folded word → documents having it only in the body
+        var meta: [[[Int]]] = []
+        var body: [[Int]] = []
+        // folded word → the last document that had it in a part (or in the body)
+        var inParts: [Int] = []
+        var inBody: [Int] = []
+        var longWord: [Bool] = []
 
         for (id, doc) in docs.enumerated() {
-            var metaWords = Set<String>()
-            func add(_ tokens: [SearchToken], _ tier: Tier) {
+            let tiers: [(Tier, [Int])] = [
+                (.nameStart, Array(names[id].prefix(nameStartWords))),
+                (.name, Array(names[id].dropFirst(nameStartWords))),
+                (.code, tokenizer.codeNumbers(doc.code, key: doc.key)),
+                (.field, tokenizer.numbers(doc.field)),
+                (.agency, tokenizer.numbers(doc.agency) + tokenizer.numbers(doc.level)),
+            ]
+            let bodyTokens = tokenizer.numbers(doc.body)
+            // Grow the tables to the words seen so far.
+            while meta.count < tokenizer.tokens.count { meta.append(Array(repeating: [], count: tierCount)) }
+            while body.count < tokenizer.folded.count {
+                body.append([])
+                inParts.append(-1)
+                inBody.append(-1)
+                longWord.append(tokenizer.folded[longWord.count].unicodeScalars.count > 1)
+            }
+            for (tier, tokens) in tiers {
                 for t in tokens {
-                    metaWords.insert(t.folded)
-                    if meta[t.folded]?[t.variant]?[tier.rawValue].last != id {
-                        meta[t.folded, default: [:]][t.variant, default: emptyTiers][tier.rawValue].append(id)
-                    }
+                    inParts[tokenizer.foldedOf[t]] = id
+                    if meta[t][tier.rawValue].last != id { meta[t][tier.rawValue].append(id) }
                 }
             }
-            let nameTokens = tokenizer.tokens(doc.name)
-            add(Array(nameTokens.prefix(nameStartWords)), .nameStart)
-            add(Array(nameTokens.dropFirst(nameStartWords)), .name)
-            add(tokenizer.codeTokens(doc.code, key: doc.key), .code)
-            add(tokenizer.tokens(doc.field), .field)
-            add(tokenizer.tokens(doc.agency), .agency)
-            add(tokenizer.tokens(doc.level), .agency)
-            var bodyWords = Set<String>()
-            for t in tokenizer.tokens(doc.body) where !metaWords.contains(t.folded) {
+            for t in bodyTokens {
+                let f = tokenizer.foldedOf[t]
                 // One-letter words of running text ("ý", "a") only bloat the index.
-                if t.folded.unicodeScalars.count > 1 { bodyWords.insert(t.folded) }
+                guard inParts[f] != id, inBody[f] != id, longWord[f] else { continue }
+                inBody[f] = id
+                body[f].append(id)
             }
-            for w in bodyWords { body[w, default: []].append(id) }
         }
 
+        var spellings = [[Int]](repeating: [], count: tokenizer.folded.count)
+        for (t, f) in tokenizer.foldedOf.enumerated() { spellings[f].append(t) }
         var files: [SearchIndexFile] = []
-        let metaEntries = meta.keys.sorted(by: JSText.utf16Less).map { word in
-            (word, metaEntry(word, meta[word]!))
+        let words = tokenizer.folded.indices.sorted { JSText.utf16Less(tokenizer.folded[$0], tokenizer.folded[$1]) }
+        let metaEntries = words.compactMap { f -> (String, String)? in
+            let word = tokenizer.folded[f]
+            let rows = spellings[f]
+                .filter { t in meta[t].contains { !$0.isEmpty } }
+                .map { (tokenizer.tokens[$0].variant, meta[$0]) }
+            return rows.isEmpty ? nil : (word, metaEntry(word, rows))
         }
-        let bodyEntries = body.keys.sorted(by: JSText.utf16Less).map { word in
-            (word, JSText.string(word) + ":" + JSText.string(PostingList.encode(body[word]!)))
+        let bodyEntries = words.compactMap { f -> (String, String)? in
+            body[f].isEmpty ? nil
+                : (tokenizer.folded[f], JSText.string(tokenizer.folded[f]) + ":" + JSText.string(PostingList.encode(body[f])))
         }
         let metaShards = shards(metaEntries, kind: "m", limit: limits.shardBytes)
         let bodyShards = shards(bodyEntries, kind: "b", limit: limits.shardBytes)
@@ -109,24 +128,45 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Documents numbered by folded name, then key: a stable order whatever the input order.
-    static func ordered(_ docs: [SearchDocument]) -> [SearchDocument] {
-        docs.map { (VietnameseSortKey($0.name), $0) }
-            .sorted { a, b in
-                if a.0.key != b.0.key { return a.0.key < b.0.key }
-                if a.1.key != b.1.key { return a.1.key < b.1.key }
-                if a.1.name != b.1.name { return a.1.name < b.1.name }
-                return a.1.path < b.1.path
-            }
-            .map(\.1)
+    /// Documents numbered by name length, then folded name, then spelling and key — whatever the input
+    /// order — with the token numbers of each name. Equally good results come in this order: the
+    /// general procedure before its special cases ("Đăng ký khai sinh" before "Đăng ký khai sinh có
+    /// yếu tố nước ngoài"); and "Đăng ký" sits among the "D"s, so similar names share display shards.
+    static func ordered(_ docs: [SearchDocument], _ tokenizer: inout Tokenizer) -> ([SearchDocument], [[Int]]) {
+        struct Keyed {
+            var words: Int
+            var folded: String
+            var spelled: String
+            var doc: SearchDocument
+            var name: [Int]
+        }
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(docs.count)
+        for doc in docs {
+            let name = tokenizer.numbers(doc.name)
+            keyed.append(Keyed(
+                words: name.count,
+                folded: name.map { tokenizer.folded[tokenizer.foldedOf[$0]] }.joined(separator: " "),
+                spelled: name.map { tokenizer.tokens[$0].variant }.joined(separator: " "),
+                doc: doc, name: name))
+        }
+        keyed.sort { a, b in
+            if a.words != b.words { return a.words < b.words }
+            if a.folded != b.folded { return JSText.utf16Less(a.folded, b.folded) }
+            if a.spelled != b.spelled { return JSText.utf16Less(a.spelled, b.spelled) }
+            if a.doc.key != b.doc.key { return JSText.utf16Less(a.doc.key, b.doc.key) }
+            if a.doc.name != b.doc.name { return JSText.utf16Less(a.doc.name, b.doc.name) }
+            return JSText.utf16Less(a.doc.path, b.doc.path)
+        }
+        return (keyed.map(\.doc), keyed.map(\.name))
     }
 
     /// `"dang":[["đăng","<name start>","<name>","<code>","<field>","<agency>"],…]`, the spelling left empty when it
     /// is the folded word itself and trailing empty lists left out.
-    static func metaEntry(_ word: String, _ variants: [String: [[Int]]]) -> String {
-        let rows = variants.keys.sorted(by: JSText.utf16Less).map { variant -> String in
-            var cells = [JSText.string(variant == word ? "" : variant)]
-            var lists = variants[variant]!.map { PostingList.encode($0) }
+    static func metaEntry(_ word: String, _ variants: [(spelling: String, tiers: [[Int]])]) -> String {
+        let rows = variants.sorted { JSText.utf16Less($0.spelling, $1.spelling) }.map { variant -> String in
+            var cells = [JSText.string(variant.spelling == word ? "" : variant.spelling)]
+            var lists = variant.tiers.map { PostingList.encode($0) }
             while lists.last == "" { lists.removeLast() }
             cells += lists.map(JSText.string)
             return "[" + cells.joined(separator: ",") + "]"
@@ -161,10 +201,4 @@ public enum SearchIndexBuilder {
         flush()
         return (files, "[" + table.joined(separator: ",") + "]")
     }
-}
-
-/// Sorts names as a reader expects: by the folded name, so "Đăng ký" sits among the "D"s.
-struct VietnameseSortKey {
-    let key: String
-    init(_ name: String) { key = VietnameseText.searchKey(name) + "\u{1}" + VietnameseText.comparisonKey(name) }
 }

@@ -53,9 +53,16 @@ public struct SearchToken: Hashable, Sendable {
 
     /// Letters, numbers and combining marks (Unicode categories L, N, M), as `[\p{L}\p{N}\p{M}]` in JS.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
+        let v = s.value
+        if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        // Vietnamese letters, without a Unicode table lookup: Latin-1 letters (not × ÷), Latin
+        // Extended-A and -B (đ, ơ, ư…), the combining marks, and Latin Extended Additional (ạ…ỹ).
+        if (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x300 && v <= 0x36F)
+            || (v >= 0x1E00 && v <= 0x1EFF)
+        {
+            return true
         }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -64,36 +71,5 @@ public struct SearchToken: Hashable, Sendable {
         default:
             return false
         }
-    }
-}
-
-/// Splits texts into tokens, remembering each distinct word's keys: a catalogue repeats the same few
-/// thousand syllables, and folding through Unicode decomposition is the costly part.
-struct Tokenizer {
-    private var cache: [Substring: SearchToken] = [:]
-
-    mutating func tokens(_ text: String) -> [SearchToken] {
-        SearchToken.words(text).compactMap { token(for: $0) }
-    }
-
-    mutating func token(for word: Substring) -> SearchToken? {
-        if let t = cache[word] { return t }
-        let t = SearchToken.token(word)
-        cache[word] = t
-        return t
-    }
-
-    /// The words a code is found by: the whole code, its national part, and each part that is not
-    /// all zeros ("001193" and "h29" find `1.001193.000.00.00.H29`).
-    mutating func codeTokens(_ code: String, key: String) -> [SearchToken] {
-        var out = tokens(code)
-        if let national = ProcedureCode(code).national { out += tokens(national) }
-        if code.isEmpty { out += tokens(key) }
-        for word in SearchToken.words(code) {
-            for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
-                if let t = token(for: part) { out.append(t) }
-            }
-        }
-        return out
     }
 }

@@ -80,10 +80,10 @@ import Testing
         #expect(body.keys.allSatisfy { $0.count > 1 })
     }
 
-    @Test func displayRowsAreInFoldedNameOrderWithCodeAndPage() throws {
+    @Test func displayRowsAreInOrderOfNameLengthThenFoldedNameWithCodeAndPage() throws {
         let rows = try BuiltIndex(Self.docs).displayRows()
-        #expect(rows.map { $0[0] } == ["Cấp bản sao trích lục hộ tịch", "Đăng ký kết hôn", "Đăng ký khai sinh", "Hòa giải tranh chấp đất đai"])
-        #expect(rows[2] == ["Đăng ký khai sinh", "1.001193", "Hộ tịch", "thu-tuc/1.001193.html"])
+        #expect(rows.map { $0[0] } == ["Đăng ký kết hôn", "Đăng ký khai sinh", "Hòa giải tranh chấp đất đai", "Cấp bản sao trích lục hộ tịch"])
+        #expect(rows[1] == ["Đăng ký khai sinh", "1.001193", "Hộ tịch", "thu-tuc/1.001193.html"])
     }
 
     @Test func untrustedTextStaysData() throws {
@@ -151,6 +151,17 @@ import Testing
         for text in ["Nộp hồ sơ tại Bộ phận một cửa", "Tờ khai đăng ký khai sinh", "Giấy khai sinh", "60/2014/QH13"] {
             #expect(d.body.contains(text))
         }
+    }
+
+    @Test func aProcedureWithoutACodeIsFoundByItsKey() throws {
+        let d = SearchDocument(procedure: Procedure(name: "Thủ tục mới chưa có mã"), key: "123/QĐ-UBND#4")
+        #expect(d.code.isEmpty)
+        #expect(d.path == "thu-tuc/123-qd-ubnd-4.html")
+        let index = try BuiltIndex([d])
+        #expect(try index.displayRows() == [["Thủ tục mới chưa có mã", "123/QĐ-UBND#4", "", "thu-tuc/123-qd-ubnd-4.html"]])
+        let meta = try index.metaEntries()
+        #expect(meta["123"]?.first.map { PostingList.decode($0[3]) } == [0])
+        #expect(meta["qd"]?.first.map { PostingList.decode($0[3]) } == [0])
     }
 
     static func syntheticDocuments(_ n: Int) -> [SearchDocument] {

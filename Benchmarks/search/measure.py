@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Measures the site search in headless Chromium, ours and (when the site has one) Pagefind's.
+
+    measure.py SITE [--pagefind] [--recall N]
+
+SITE is a folder written by `search-site` (index.html, tim-kiem/, sample.json) and, for Pagefind,
+indexed by `python3 -m pagefind --site SITE`. Prints one JSON object:
+  ours / pagefind: for each typical query in a fresh browser, the index bytes it loaded (files on disk,
+  and gzip-compressed as a web server would send ours; Pagefind's files are compressed already) and
+  the time from the call to the top 10 with their names (cold: loading included); warm: the same
+  queries again in the same page; recall: the share of sampled procedure names, typed in ASCII
+  without diacritics, whose procedure (by name) is in the top 10.
+Ours is opened over file://; Pagefind needs HTTP (it fetches), so a local server serves the site.
+"""
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+import urllib.parse
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import chromium_cdp  # noqa: E402
+
+QUERIES = [
+    "dang ky khai sinh", "đăng ký kết hôn", "cap giay phep xay dung", "chung thuc ban sao", "ho kinh doanh",
+    "tro cap xa hoi", "dat dai", "nuoi con nuoi", "gia han tam tru", "giay phep moi truong", "hòa giải",
+    "code",  # replaced by the national digits of a sampled procedure's code ("001193")
+]
+
+
+def ascii_typing(name):
+    """A name as typed on a keyboard without Vietnamese input: no marks, đ → d, no punctuation."""
+    s = unicodedata.normalize("NFD", name.lower()).replace("đ", "d")
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
+
+
+def file_bytes(site, relative):
+    path = os.path.join(site, relative)
+    data = open(path, "rb").read()
+    return len(data), len(gzip.compress(data, 6))
+
+
+OURS = """(async () => {
+  const t0 = performance.now();
+  const a = await tthcSearch.search(%s);
+  return { ms: performance.now() - t0, names: a.results.map(r => r.name), urls: a.results.map(r => r.url),
+           files: tthcSearch.loadedFiles() };
+})()"""
+
+PAGEFIND = """(async () => {
+  const t0 = performance.now();
+  if (!window.pf) { window.pf = await import('/pagefind/pagefind.js'); await window.pf.init(); }
+  const s = await window.pf.search(%s);
+  const data = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+  return { ms: performance.now() - t0, names: data.map(d => d.meta.title), urls: data.map(d => d.url),
+           files: [] };
+})()"""
+
+
+def measure(browser, url, program, site, requested, queries, sample):
+    """`requested(result)` lists the index files (relative to the site) a query made the page load.
+    Each first query runs in a browser of its own, with an empty profile: nothing cached."""
+    cold = []
+    for q in queries:
+        with chromium_cdp.Browser() as fresh:
+            fresh.open(url)
+            requested(None)  # the page itself, before the query
+            r = fresh.evaluate(program % json.dumps(q))
+            files = requested(r)
+        raw = sum(file_bytes(site, f)[0] for f in files)
+        gz = sum(file_bytes(site, f)[1] for f in files)
+        cold.append({"query": q, "ms": r["ms"], "bytes": raw, "gzip": gz, "files": len(files),
+                     "top": r["names"][:1]})
+    warm = []
+    browser.navigate(url)
+    for q in queries:  # one page for all: run each query twice, time the second
+        browser.evaluate(program % json.dumps(q))
+        warm.append(browser.evaluate(program % json.dumps(q))["ms"])
+    hits = 0
+    for name, path in sample:
+        r = browser.evaluate(program % json.dumps(ascii_typing(name)))
+        if name in r["names"][:10]:
+            hits += 1
+    return {
+        "cold": cold,
+        "median_bytes": statistics.median(c["bytes"] for c in cold),
+        "max_bytes": max(c["bytes"] for c in cold),
+        "median_gzip": statistics.median(c["gzip"] for c in cold),
+        "max_gzip": max(c["gzip"] for c in cold),
+        "median_cold_ms": statistics.median(c["ms"] for c in cold),
+        "median_warm_ms": statistics.median(warm),
+        "max_warm_ms": max(warm),
+        "recall": hits / len(sample) if sample else None,
+        "recall_n": len(sample),
+    }
+
+
+def typed_session(browser, url, site, text):
+    """Index bytes loaded while typing text key by key into the search box (what a user really loads)."""
+    browser.navigate(url)
+    browser.evaluate("document.getElementById('search-input').focus()")
+    for ch in text:
+        browser.type_text(ch)
+        time.sleep(0.15)  # slower than the 120 ms debounce: every prefix is searched
+    browser.evaluate("""new Promise(r => (function poll() {
+        (window.tthcSearch.lastAnswer || {}).query === document.getElementById('search-input').value ? r() : setTimeout(poll, 50); })())""")
+    files = browser.evaluate("tthcSearch.loadedFiles()")
+    return {"bytes": sum(file_bytes(site, f)[0] for f in files), "gzip": sum(file_bytes(site, f)[1] for f in files),
+            "last_ms": browser.evaluate("tthcSearch.lastAnswer.ms")}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site")
+    parser.add_argument("--pagefind", action="store_true")
+    parser.add_argument("--recall", type=int, default=200)
+    args = parser.parse_args()
+    site = os.path.abspath(args.site)
+    rows = json.load(open(os.path.join(site, "sample.json")))
+    sample = [(row[1], row[3]) for row in rows][: args.recall]
+    code = rows[len(rows) // 2][0]
+    queries = [code.split(".")[1] if q == "code" else q for q in QUERIES]
+    out = {}
+    with chromium_cdp.Browser() as browser:
+        browser.open("about:blank")
+        home = "file://" + urllib.parse.quote(os.path.join(site, "index.html"))
+        out["ours"] = measure(browser, home, OURS, site, lambda r: sorted(set(r["files"])) if r else [], queries, sample)
+        out["ours"]["typed_dang_ky_khai_sinh"] = typed_session(browser, home, site, "dang ky khai sinh")
+        if args.pagefind:
+            # Pagefind searches in a web worker, out of the page's sight: count what the server sent.
+            port = 8000 + os.getpid() % 1000
+            log_path = os.path.join(site, "..", f"pagefind-server-{port}.log")
+            log = open(log_path, "w")
+            server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                       "--directory", site], stdout=subprocess.DEVNULL, stderr=log)
+            seen = [0]
+
+            def requested(_):
+                log.flush()
+                lines = open(log_path).read().splitlines()
+                new, seen[0] = lines[seen[0]:], len(lines)
+                paths = set()
+                for line in new:
+                    if '"GET /pagefind/' in line:
+                        paths.add(urllib.parse.unquote(line.split('"GET /', 1)[1].split(" ", 1)[0].split("?")[0]))
+                return sorted(paths)
+            try:
+                time.sleep(1)
+                base = f"http://127.0.0.1:{port}"
+                browser.navigate(base + "/index.html")
+                out["pagefind"] = measure(browser, base + "/index.html", PAGEFIND, site, requested, queries, sample)
+            finally:
+                server.terminate()
+                server.wait()
+                log.close()
+                os.remove(log_path)
+        out["errors"] = [e for e in browser.errors() if "favicon.ico" not in e]
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
