@@ -9,8 +9,10 @@ public enum PDFBook {
 
     /// Writes sections one after the other; returns the number of pages of each.
     @discardableResult
-    public static func write(_ sections: [Section], to path: String, notice: String?, title: String? = nil) throws -> [Int] {
-        let renderer = try PDFRenderer(path: path, notice: notice, title: title)
+    public static func write(
+        _ sections: [Section], to path: String, notice: String?, title: String? = nil, shaper: TextShaper = TextShaper()
+    ) throws -> [Int] {
+        let renderer = try PDFRenderer(path: path, notice: notice, title: title, shaper: shaper)
         var counts: [Int] = []
         for section in sections {
             let laid = renderer.layout(section)
@@ -30,10 +32,10 @@ public enum PDFBook {
 
     /// Writes a commune's bundle: cover, table of contents with page numbers, the sheets.
     @discardableResult
-    public static func write(_ bundle: SheetBundle, to path: String) throws -> BundlePages {
+    public static func write(_ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper()) throws -> BundlePages {
         let renderer = try PDFRenderer(
             path: path, notice: notice(for: bundle.province),
-            title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)")
+            title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)", shaper: shaper)
         // First pass: lay everything out, so every sheet's first page is known.
         let cover = renderer.layout(bundle.cover)
         let sheets = bundle.sheets.map { renderer.layout($0.section) }

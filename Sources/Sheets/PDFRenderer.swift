@@ -12,21 +12,21 @@ public final class PDFRenderer: TextMeasurer {
     public let notice: String?
     private let surface: OpaquePointer
     private let context: OpaquePointer
-    private let fonts = Fonts()
-    private var paragraphs: [Key: PangoParagraph] = [:]
+    private let shaper: TextShaper
     private var finished = false
-
-    private struct Key: Hashable {
-        var block: Block
-        var width: Double
-    }
 
     public struct RenderError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    public init(path: String, geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil) throws {
+    /// - Parameter shaper: shapes the text; pass the same one to the next documents written on this
+    ///   thread to reuse the paragraphs they share.
+    public init(
+        path: String, geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil,
+        shaper: TextShaper = TextShaper()
+    ) throws {
         self.geometry = geometry
+        self.shaper = shaper
         self.notice = notice
         guard let surface = cairo_pdf_surface_create(path, geometry.width, geometry.height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
@@ -39,7 +39,6 @@ public final class PDFRenderer: TextMeasurer {
     }
 
     deinit {
-        paragraphs.removeAll()
         cairo_destroy(context)
         cairo_surface_destroy(surface)
     }
@@ -47,17 +46,7 @@ public final class PDFRenderer: TextMeasurer {
     // MARK: Measuring
 
     private func paragraph(_ block: Block, width: Double) -> PangoParagraph {
-        let key = Key(block: block, width: width)
-        if let cached = paragraphs[key] { return cached }
-        let layout = pango_cairo_create_layout(context)!
-        pango_layout_set_font_description(layout, fonts[block.style])
-        pango_layout_set_width(layout, Int32(width * PangoParagraph.scale))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_alignment(layout, block.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
-        pango_layout_set_markup(layout, Markup.of(block.runs), -1)
-        let result = PangoParagraph(layout)
-        paragraphs[key] = result
-        return result
+        shaper.paragraph(block, width: width)
     }
 
     public func measure(_ block: Block, width: Double) -> BlockMetrics {
@@ -76,8 +65,8 @@ public final class PDFRenderer: TextMeasurer {
 
     // MARK: Drawing
 
-    /// Draws the pages of laid-out sections, numbering them from `firstPage` (for a bundle's
-    /// footer); forgets the shaped paragraphs afterwards so memory stays flat over a long bundle.
+    /// Draws the pages of a laid-out section, numbering them from `firstPage` (for a bundle's
+    /// footer).
     public func draw(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
         let g = geometry
         for (index, fragments) in laid.pages.enumerated() {
@@ -102,7 +91,6 @@ public final class PDFRenderer: TextMeasurer {
             cairo_show_page(context)
             pageCount += 1
         }
-        paragraphs.removeAll(keepingCapacity: true)
     }
 
     /// Pages drawn so far.
@@ -185,6 +173,7 @@ public final class PDFRenderer: TextMeasurer {
     public func finish() throws {
         guard !finished else { return }
         finished = true
+        shaper.nextDocument()
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {

@@ -13,11 +13,10 @@ public struct SheetBundle: Sendable {
         self.province = province
         self.commune = commune
         self.date = date
-        self.sheets = sheets.sorted {
-            let a = (VietnameseText.searchKey($0.field), VietnameseText.searchKey($0.name), $0.code)
-            let b = (VietnameseText.searchKey($1.field), VietnameseText.searchKey($1.name), $1.code)
-            return a < b
-        }
+        self.sheets = sheets
+            .map { (key: (VietnameseText.searchKey($0.field), VietnameseText.searchKey($0.name), $0.code), sheet: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.sheet)
     }
 
     /// The commune's board on a date, from the replayed catalogue.

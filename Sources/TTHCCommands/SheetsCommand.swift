@@ -123,16 +123,25 @@ struct SheetsCommand: ParsableCommand {
                     try Data(SheetPage.Template.bundled().css.utf8).write(to: URL(fileURLWithPath: css))
                 }
                 let failure = Mutex<(any Error)?>(nil)
-                DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                    do {
-                        let (n, summary) = try jobs[i].write(into: staging, catalogue: catalogue, province: province, date: day, format: format)
-                        pages.add(n.pages, ordering: .relaxed)
-                        files.add(n.files, ordering: .relaxed)
-                        if let summary { summaries.withLock { $0[i] = summary } }
-                    } catch {
-                        failure.withLock { $0 = $0 ?? error }
+                // One worker per core, each with its own text shaper (Pango's font map is per
+                // thread), taking every n-th job: the paragraphs communes share are shaped once per
+                // worker, not once per commune.
+                let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let shaper = TextShaper()
+                    for i in stride(from: worker, to: jobs.count, by: workers) {
+                        guard failure.withLock({ $0 == nil }) else { return }
+                        do {
+                            let (n, summary) = try jobs[i].write(
+                                into: staging, catalogue: catalogue, province: province, date: day, format: format, shaper: shaper)
+                            pages.add(n.pages, ordering: .relaxed)
+                            files.add(n.files, ordering: .relaxed)
+                            if let summary { summaries.withLock { $0[i] = summary } }
+                        } catch {
+                            failure.withLock { $0 = $0 ?? error }
+                        }
+                        progress?(done.add(1, ordering: .relaxed).newValue, jobs.count)
                     }
-                    progress?(done.add(1, ordering: .relaxed).newValue, jobs.count)
                 }
                 if let error = failure.withLock({ $0 }) { throw error }
             }
@@ -183,7 +192,9 @@ struct SheetsCommand: ParsableCommand {
         case notice(Province.Commune, from: LocalDate, decision: Decision?)
 
         /// Writes one job's PDFs; returns the pages written and a line for the summary.
-        func write(into folder: String, catalogue: Catalogue, province: Province, date: LocalDate, format: Format) throws -> ((pages: Int, files: Int), String?) {
+        func write(
+            into folder: String, catalogue: Catalogue, province: Province, date: LocalDate, format: Format, shaper: TextShaper
+        ) throws -> ((pages: Int, files: Int), String?) {
             let sample = PDFBook.notice(for: province)
             switch self {
             case .sheet(let entry):
@@ -196,7 +207,7 @@ struct SheetsCommand: ParsableCommand {
                     return ((0, 1), nil)
                 }
                 let path = (folder as NSString).appendingPathComponent(SheetFiles.sheet(entry.key))
-                return ((try PDFBook.write([sheet.section], to: path, notice: PDFBook.notice(for: province), title: "\(sheet.code) – \(sheet.name)").reduce(0, +), 1), nil)
+                return ((try PDFBook.write([sheet.section], to: path, notice: PDFBook.notice(for: province), title: "\(sheet.code) – \(sheet.name)", shaper: shaper).reduce(0, +), 1), nil)
             case .bundle(let commune):
                 let bundle = SheetBundle(catalogue: catalogue, province: province, commune: commune, date: date)
                 if format == .html {
@@ -207,16 +218,17 @@ struct SheetsCommand: ParsableCommand {
                     return ((0, 1), nil)
                 }
                 let path = (folder as NSString).appendingPathComponent(SheetFiles.bundle(commune))
-                return ((try PDFBook.write(bundle, to: path).total, 1), nil)
+                let pages = try PDFBook.write(bundle, to: path, shaper: shaper).total
+                return ((pages, 1), "\(commune.code) \(commune.name): \(bundle.sheets.count) thủ tục, \(pages) trang")
             case .notice(let commune, let from, let decision):
                 let notice = ChangeNotice(catalogue: catalogue, commune: commune, from: from, to: date, decision: decision)
                 let summary = "\(commune.code) \(commune.name): \(notice.added.count) tờ mới, \(notice.replaced.count) tờ thay, \(notice.removed.count) tờ gỡ bỏ"
                 guard !notice.isEmpty else { return ((0, 0), summary) }
                 let base = (folder as NSString).appendingPathComponent(SheetFiles.bundleName(commune))
-                var pages = try PDFBook.write([notice.section(province: province)], to: base + "-thong-bao.pdf", notice: sample).reduce(0, +)
+                var pages = try PDFBook.write([notice.section(province: province)], to: base + "-thong-bao.pdf", notice: sample, shaper: shaper).reduce(0, +)
                 let sheets = notice.sheets(catalogue: catalogue, province: province, postedOn: date)
                 guard !sheets.isEmpty else { return ((pages, 1), summary) }
-                pages += try PDFBook.write(sheets.map(\.section), to: base + "-to-moi.pdf", notice: sample).reduce(0, +)
+                pages += try PDFBook.write(sheets.map(\.section), to: base + "-to-moi.pdf", notice: sample, shaper: shaper).reduce(0, +)
                 return ((pages, 2), summary)
             }
         }

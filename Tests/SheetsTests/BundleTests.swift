@@ -51,4 +51,19 @@ struct BundleTests {
         let order = bundle.sheets.map(\.field)
         #expect(order.count == Set(order).count + zip(order, order.dropFirst()).filter { $0 == $1 }.count)
     }
+
+    /// A shaper reused from one commune's bundle to the next gives the same pages as a fresh one.
+    @Test func reusingShapedTextAcrossCommunesChangesNothing() throws {
+        let scratch = try Scratch()
+        let communes = Array(sample.province.communes.prefix(3))
+        let shared = TextShaper()
+        for (index, commune) in communes.enumerated() {
+            let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
+            let reused = scratch.path("reused-\(index).pdf"), fresh = scratch.path("fresh-\(index).pdf")
+            let a = try PDFBook.write(bundle, to: reused, shaper: shared)
+            let b = try PDFBook.write(bundle, to: fresh)
+            #expect(a.sheetStarts == b.sheetStarts && a.total == b.total)
+            #expect(try Tool.pages(of: reused) == Tool.pages(of: fresh), "\(commune.code)")
+        }
+    }
 }

@@ -1,0 +1,64 @@
+import CPangoCairo
+
+/// Shapes blocks into Pango layouts once and keeps them for the next documents.
+///
+/// The layouts belong to a Pango context of their own, not to one PDF, so a paragraph shaped for one
+/// commune's bundle is drawn again into the next commune's: most of a sheet is the same at every
+/// counter, and shaping is half the cost of a page. Pango's font map is per thread, so each thread
+/// that writes PDFs has its own shaper (the type is deliberately not `Sendable`).
+///
+/// Memory stays bounded over any number of documents: `nextDocument()` drops the layouts the
+/// finished document did not use (a commune's own name and contacts, say) and keeps the rest.
+public final class TextShaper {
+    private let context: OpaquePointer
+    private let fonts = Fonts()
+    private var current: [Key: PangoParagraph] = [:]
+    private var previous: [Key: PangoParagraph] = [:]
+
+    private struct Key: Hashable {
+        var block: Block
+        var width: Double
+    }
+
+    public init() {
+        let fontMap = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(fontMap)
+        // Metrics as a PDF needs them: unhinted, so glyph positions do not depend on a pixel grid.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        current.removeAll()
+        previous.removeAll()
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    func paragraph(_ block: Block, width: Double) -> PangoParagraph {
+        let key = Key(block: block, width: width)
+        if let hit = current[key] { return hit }
+        if let kept = previous.removeValue(forKey: key) {
+            current[key] = kept
+            return kept
+        }
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, fonts[block.style])
+        pango_layout_set_width(layout, Int32(width * PangoParagraph.scale))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_alignment(layout, block.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        pango_layout_set_markup(layout, Markup.of(block.runs), -1)
+        let result = PangoParagraph(layout)
+        current[key] = result
+        return result
+    }
+
+    /// Starts a new generation: what the last document used is kept, the rest is freed.
+    public func nextDocument() {
+        previous = current
+        current = [:]
+        current.reserveCapacity(previous.count)
+    }
+}
