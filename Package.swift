@@ -100,6 +100,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // The diff engine's benchmark (issue 4), run by Benchmarks/diff.sh.
+        .executableTarget(
             name: "DiffBenchmark", dependencies: ["Review", "Synthetic", "Catalogue"], path: "Benchmarks/diff-engine",
             swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
