@@ -371,11 +371,15 @@ struct PortalMapping {
     /// "Mẫu CT01", "mẫu NA14", "Mẫu số 02" in a paper's name: the form as printed ("Mẫu CT01",
     /// "Mẫu số 02") and its code ("CT01", "02").
     static func form(in name: String) -> (label: String, code: String)? {
+        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting.
+        let utf8 = Array(name.utf8)
+        guard utf8.indices.dropLast(2).contains(where: { utf8[$0] == 0xE1 && utf8[$0 + 1] == 0xBA && (utf8[$0 + 2] | 1) == 0xAB })
+        else { return nil }
         let words = name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
-        for (k, word) in words.enumerated() where VietnameseText.searchKey(String(word)) == "mau" && k + 1 < words.count {
+        for (k, word) in words.enumerated() where k + 1 < words.count && word.lowercased() == "mẫu" {
             var next = String(words[k + 1])
             var prefix = ""
-            if VietnameseText.searchKey(next) == "so", k + 2 < words.count {
+            if ["số", "so"].contains(next.lowercased()), k + 2 < words.count {
                 prefix = "số "
                 next = String(words[k + 2])
             }
