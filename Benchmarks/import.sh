@@ -69,8 +69,8 @@ mb=$(du -sm "$recdir" | cut -f1)
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); date: $(date -u +%Y-%m-%d)"
 echo "Records: $files files, $mb MB"
 echo
-echo "| procedures in force | tthc import (median s) | of which catalogue load (median s) | cat (median s) | python json.load (median s) | import / python | tthc user+sys s | peak RSS MiB | new / amended / unchanged |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| procedures in force | tthc import (median s) | catalogue load alone (median s) | cat (median s) | python json.load (median s) | import / python | import CPU s | load CPU s | python CPU s | peak RSS MiB | new / amended / unchanged |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for n in "${catalogues[@]}"; do
   dir=$(catalogue_dir "$n")
   out="$work/draft-$n.xml"
@@ -80,10 +80,11 @@ for n in "${catalogues[@]}"; do
     -n load "$tthc validate --quiet --catalogue $dir --at 2099-01-01 >/dev/null 2>&1" \
     -n cat "find $recdir -name '*.json' -print0 | xargs -0 cat >/dev/null" \
     -n python "python3 -c 'import json,glob,sys; [json.load(open(f)) for f in glob.glob(sys.argv[1]+\"/*.json\")]' $recdir" >&2
-  read -r i_med l_med c_med p_med i_cpu < <(python3 - "$json" <<'PY'
+  read -r i_med l_med c_med p_med i_cpu l_cpu p_cpu < <(python3 - "$json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-print(f'{r["import"]["median"]:.3f} {r["load"]["median"]:.3f} {r["cat"]["median"]:.3f} {r["python"]["median"]:.3f} {r["import"]["user"]+r["import"]["system"]:.3f}')
+cpu = lambda k: r[k]["user"] + r[k]["system"]
+print(f'{r["import"]["median"]:.3f} {r["load"]["median"]:.3f} {r["cat"]["median"]:.3f} {r["python"]["median"]:.3f} {cpu("import"):.3f} {cpu("load"):.3f} {cpu("python"):.3f}')
 PY
 )
   /usr/bin/time -f '%M' -o "$work/rss" "$tthc" import dvcqg "$recdir" --catalogue "$dir" --number 9999/QĐ-UBND --signed 2099-01-01 -o "$out" --force > "$work/summary.txt" 2>/dev/null
@@ -91,5 +92,5 @@ PY
   counts=$(sed -n 2p "$work/summary.txt" | sed -E 's/.*Mới: ([0-9]+); sửa đổi, bổ sung: ([0-9]+); không thay đổi: ([0-9]+).*/\1 \/ \2 \/ \3/')
   ratio=$(python3 -c "print(f'{$i_med/$p_med:.2f}')")
   label=$([ "$n" = 0 ] && echo "bundled (~70)" || echo "$n")
-  echo "| $label | $i_med | $l_med | $c_med | $p_med | $ratio | $i_cpu | $((rss/1024)) | $counts |"
+  echo "| $label | $i_med | $l_med | $c_med | $p_med | $ratio | $i_cpu | $l_cpu | $p_cpu | $((rss/1024)) | $counts |"
 done
