@@ -46,12 +46,13 @@ public struct JSONTree: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= value.offset { low = mid } else { high = mid - 1 }
         }
-        var column = 1
-        var k = lineStarts[low]
-        while k < value.offset, k < bytes.count {
-            if bytes[k] & 0xC0 != 0x80 { column += 1 }
-            k += 1
+        let start = lineStarts[low], end = min(value.offset, bytes.count)
+        let continuation = bytes.withUnsafeBufferPointer { p in
+            var n = 0
+            for k in start..<max(start, end) where p[k] & 0xC0 == 0x80 { n += 1 }
+            return n
         }
+        let column = 1 + (end - start) - continuation
         return SourceLocation(file: file, line: low + 1, column: column)
     }
 
@@ -130,13 +131,8 @@ public struct JSONTree: Sendable {
             i = end
             let body = UnsafeBufferPointer(rebasing: p[(open + 1)..<(end - 1)])
             guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
-            var scalars = String.UnicodeScalarView()
-            var plain: [UInt8] = []
-            func flush() {
-                if !plain.isEmpty { scalars.append(contentsOf: String(decoding: plain, as: UTF8.self).unicodeScalars) }
-                plain.removeAll(keepingCapacity: true)
-            }
-            var k = 0
+            var out: [UInt8] = []
+            out.reserveCapacity(body.count)
             func hex4(_ at: Int) -> UInt32 {
                 var v: UInt32 = 0
                 for b in body[at..<(at + 4)] {
@@ -149,38 +145,37 @@ public struct JSONTree: Sendable {
                 }
                 return v
             }
+            var k = 0
             while k < body.count {
                 let b = body[k]
                 guard b == UInt8(ascii: "\\") else {
-                    plain.append(b)
+                    out.append(b)
                     k += 1
                     continue
                 }
                 let e = body[k + 1]
                 switch e {
-                case UInt8(ascii: "n"): plain.append(0x0A)
-                case UInt8(ascii: "t"): plain.append(0x09)
-                case UInt8(ascii: "r"): plain.append(0x0D)
-                case UInt8(ascii: "b"): plain.append(0x08)
-                case UInt8(ascii: "f"): plain.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
-                    flush()
                     var v = hex4(k + 2)
                     if (0xD800..<0xDC00).contains(v) {
                         let low = hex4(k + 8)
                         v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                         k += 6
                     }
-                    scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                    out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
                     k += 6
                     continue
-                default: plain.append(e)  // \" \\ \/
+                default: out.append(e)  // \" \\ \/
                 }
                 k += 2
             }
-            flush()
-            let s = String(scalars)
-            return compose ? VietnameseText.nfc(s) : s
+            let s = String(decoding: out, as: UTF8.self)
+            return compose && !InputText.isSurelyNFC(utf8: out[...]) ? VietnameseText.nfc(s) : s
         }
     }
 }

@@ -7,12 +7,14 @@ public enum StoredText {
     /// A name, title or code: one line.
     public static func singleLine(_ s: String) -> String {
         var utf8 = Array(s.utf8)
-        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: true).singleLine(UnsafeBufferPointer($0)) }
+        let composes = !InputText.isSurelyNFC(utf8: utf8[...])
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).singleLine(UnsafeBufferPointer($0)) }
     }
 
     /// Step text, descriptions, notes: line breaks kept.
     public static func prose(_ s: String) -> String {
         var utf8 = Array(s.utf8)
-        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: true).prose(UnsafeBufferPointer($0)) }
+        let composes = !InputText.isSurelyNFC(utf8: utf8[...])
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).prose(UnsafeBufferPointer($0)) }
     }
 }

@@ -22,7 +22,8 @@ enum DossierHeading: Equatable {
         }
         var name = PortalText.name(raw)
         while let last = name.last, last == ":" { name = PortalText.name(String(name.dropLast())) }
-        let key = VietnameseText.searchKey(name)
+        // Only the start decides; folding a long case name whole would be wasted work.
+        let key = VietnameseText.searchKey(String(name.prefix(48)))
         if key.isEmpty || Self.nothing.contains(key) {
             self = .dossierCase(nil)
         } else if key.hasPrefix("luu y") || key == "ghi chu" {

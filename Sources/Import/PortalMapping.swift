@@ -200,7 +200,7 @@ struct PortalMapping {
         var text: String?
         if let (number, node) = o.number(valueKey) {
             switch number {
-            case .literal(let n): value = decimal(n)
+            case .literal(let n): value = decimal(n, o, valueKey, node)
             case .text(let s):
                 value = AmountText.decimal(PortalText.line(s))
                 if value == nil { text = PortalText.line(s) }
@@ -245,7 +245,7 @@ struct PortalMapping {
         var text: String?
         if let (number, node) = o.number("value") {
             switch number {
-            case .literal(let literal): amount = decimal(literal)
+            case .literal(let literal): amount = decimal(literal, o, "value", node)
             case .text(let s):
                 if let parsed = AmountText.parse(s) {
                     amount = parsed.value
@@ -371,11 +371,15 @@ struct PortalMapping {
     /// "Mẫu CT01", "mẫu NA14", "Mẫu số 02" in a paper's name: the form as printed ("Mẫu CT01",
     /// "Mẫu số 02") and its code ("CT01", "02").
     static func form(in name: String) -> (label: String, code: String)? {
+        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting.
+        let utf8 = Array(name.utf8)
+        guard utf8.indices.dropLast(2).contains(where: { utf8[$0] == 0xE1 && utf8[$0 + 1] == 0xBA && (utf8[$0 + 2] | 1) == 0xAB })
+        else { return nil }
         let words = name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
-        for (k, word) in words.enumerated() where VietnameseText.searchKey(String(word)) == "mau" && k + 1 < words.count {
+        for (k, word) in words.enumerated() where k + 1 < words.count && word.lowercased() == "mẫu" {
             var next = String(words[k + 1])
             var prefix = ""
-            if VietnameseText.searchKey(next) == "so", k + 2 < words.count {
+            if ["số", "so"].contains(next.lowercased()), k + 2 < words.count {
                 prefix = "số "
                 next = String(words[k + 2])
             }
@@ -592,8 +596,14 @@ struct PortalMapping {
         return text
     }
 
-    private func decimal(_ literal: String) -> DecimalNumber? {
-        DecimalNumber(literal) ?? Double(literal).flatMap { $0.isFinite ? DecimalNumber(Decimal($0)) : nil }
+    /// A number as written; one no time or amount could be (over 15 digits, or beyond a double) is an error.
+    private func decimal(_ literal: String, _ o: PortalObject, _ key: String, _ node: JSONValue) -> DecimalNumber? {
+        let digits = literal.filter(\.isNumber).count
+        if digits <= 15, let d = DecimalNumber(literal) ?? Double(literal).flatMap({ $0.isFinite && abs($0) < 1e15 ? DecimalNumber(Decimal($0)) : nil }) {
+            return d
+        }
+        o.diagnostics.error(o.child(key), "\(literal.prefix(40)) is not a time or an amount tthc can hold (at most 15 digits); the record is damaged, export it again", at: node)
+        return nil
     }
 
     private func n(_ d: DecimalNumber) -> String { d.vietnamese }

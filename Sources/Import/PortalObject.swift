@@ -194,8 +194,9 @@ final class PortalObject {
     /// Warns about every key not read that holds something.
     func finish() {
         for member in members where !used.contains(member.key) && Self.holdsSomething(member.value) {
+            let key = member.key.count > 60 ? String(member.key.prefix(60)) + "…" : member.key
             diagnostics.warning(
-                child(member.key),
+                child(key),
                 "\(Self.shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
                 at: member.value)
         }

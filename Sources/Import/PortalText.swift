@@ -31,6 +31,7 @@ enum PortalText {
 
     /// Text that says there is nothing: "không", "Không có", "-", "Không quy định".
     static func meansNothing(_ s: String) -> Bool {
+        guard s.utf8.count < 64 else { return false }
         let key = VietnameseText.searchKey(stripBullet(StoredText.singleLine(s))).trimmingCharacters(in: ["."])
         return ["", "khong", "khong co", "khong quy dinh", "-", "khong co thong tin"].contains(key)
     }
@@ -52,7 +53,7 @@ enum PortalText {
     /// Turns an HTML fragment into text: block ends and `<br>` become line breaks, other tags go, and
     /// entities are decoded. Text without '<' or '&' is returned as is.
     static func stripHTML(_ s: String) -> String {
-        guard s.contains("<") || s.contains("&") else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var i = s.startIndex

@@ -11,16 +11,18 @@ enum StepSplitter {
     static func split(_ text: String) -> [Step] {
         let prose = StoredText.prose(text)
         guard !prose.isEmpty else { return [] }
-        let chars = Array(prose)
+        // Unicode scalars, not Characters: every marker character is one scalar in NFC text, and
+        // scalars need no grapheme breaking.
+        let chars = Array(prose.unicodeScalars)
         let markers = findMarkers(chars)
         if !markers.isEmpty {
             var steps: [Step] = []
-            let preamble = StoredText.prose(String(chars[0..<markers[0].start]))
+            let preamble = StoredText.prose(string(chars[0..<markers[0].start]))
             let cleanedPreamble = PortalText.stripBullet(preamble)
             if !cleanedPreamble.isEmpty { steps.append(Step(text: cleanedPreamble)) }
             for (k, marker) in markers.enumerated() {
                 let end = k + 1 < markers.count ? markers[k + 1].start : chars.count
-                var body = StoredText.prose(String(chars[marker.bodyStart..<end]))
+                var body = StoredText.prose(string(chars[marker.bodyStart..<end]))
                 // A bullet left at the end belongs to the next marker ("…\n- Bước 2").
                 while let last = body.last, PortalText.bullets.contains(last) {
                     body = StoredText.prose(String(body.dropLast()))
@@ -49,38 +51,47 @@ enum StepSplitter {
         var number: Int
     }
 
-    private static func findMarkers(_ c: [Character]) -> [Marker] {
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    private static let word: [(Unicode.Scalar, Unicode.Scalar)] = [("b", "B"), ("ư", "Ư"), ("ớ", "Ớ"), ("c", "C")]
+    private static let bulletScalars: Set<Unicode.Scalar> = Set(PortalText.bullets.flatMap(\.unicodeScalars))
+    private static let afterNumber: Set<Unicode.Scalar> = [":", ".", ")", "-", "–"]
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    private static func findMarkers(_ c: [Unicode.Scalar]) -> [Marker] {
         var markers: [Marker] = []
         var expected = 1
         var i = 0
         while i + 4 < c.count {
-            guard c[i] == "B" || c[i] == "b", String(c[i..<(i + 4)]).lowercased() == "bước" else {
+            guard (0..<4).allSatisfy({ c[i + $0] == word[$0].0 || c[i + $0] == word[$0].1 }) else {
                 i += 1
                 continue
             }
             var j = i + 4
             while j < c.count, c[j] == " " { j += 1 }
-            var digits = ""
-            while j < c.count, c[j].isASCII, c[j].isNumber, digits.count < 3 {
-                digits.append(c[j])
+            var number = 0, digits = 0
+            while j < c.count, isDigit(c[j]), digits < 3 {
+                number = number * 10 + Int(c[j].value - 0x30)
+                digits += 1
                 j += 1
             }
-            guard let number = Int(digits), number == expected else {
+            guard digits > 0, number == expected else {
                 i += 1
                 continue
             }
             while j < c.count, c[j] == " " { j += 1 }
-            guard j < c.count, [":", ".", ")", "-", "–"].contains(c[j]) else {
-                i += 1
-                continue
-            }
-            guard atStepBoundary(c, i) else {
+            guard j < c.count, afterNumber.contains(c[j]), atStepBoundary(c, i) else {
                 i += 1
                 continue
             }
             // Start the marker at its bullet, if any, so the bullet does not trail the previous step.
             var start = i
-            while start > 0, c[start - 1] == " " || PortalText.bullets.contains(c[start - 1]) { start -= 1 }
+            while start > 0, c[start - 1] == " " || bulletScalars.contains(c[start - 1]) { start -= 1 }
             markers.append(Marker(start: start, bodyStart: j + 1, number: number))
             expected += 1
             i = j + 1
@@ -89,11 +100,11 @@ enum StepSplitter {
     }
 
     /// The start of the text or of a line (after bullets and spaces), or after ". ", "; " or ": ".
-    private static func atStepBoundary(_ c: [Character], _ i: Int) -> Bool {
+    private static func atStepBoundary(_ c: [Unicode.Scalar], _ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, c[k] == " " || PortalText.bullets.contains(c[k]) { k -= 1 }
+        while k >= 0, c[k] == " " || bulletScalars.contains(c[k]) { k -= 1 }
         if k < 0 || c[k] == "\n" { return true }
-        return [".", ";", ":"].contains(c[k]) && k < i - 1
+        return (c[k] == "." || c[k] == ";" || c[k] == ":") && k < i - 1
     }
 
     /// One step per bullet when every line starts with one; lines with another bullet (sub-points)

@@ -120,3 +120,25 @@ struct HostileRecordTests {
         #expect(channel.fees == [Fee(kind: .fee, amount: 20000), Fee(kind: .fee, text: "Theo quy định")])
     }
 }
+
+@Suite("What the record really asks is kept")
+struct KeptAsAskedTests {
+    @Test func aPaperAskedTwiceInOneCaseStaysTwice() throws {
+        let json = minimalRecord("""
+            "executionCases": [{"name": "", "profileComponents": [
+              {"name": "Căn cước", "code": "KQ1", "originalQty": 1},
+              {"name": "Căn cước", "code": "KQ1", "originalQty": 1}]}]
+            """)
+        let p = try #require(readRecord(json).record).procedure
+        #expect(p.dossier.allItems.map(\.name) == ["Căn cước", "Căn cước"])
+    }
+
+    @Test func impossibleNumbersAreErrors() {
+        let json = minimalRecord(#""executionMethods": [{"submissionMethod": "ONLINE", "processingTime": 1e400, "fees": [{"value": 12345678901234567890}]}]"#)
+        let errors = readRecord(json, file: "n.json").diagnostics.errors.map(\.message)
+        #expect(errors == [
+            "executionMethods[0].processingTime: 1e400 is not a time or an amount tthc can hold (at most 15 digits); the record is damaged, export it again",
+            "executionMethods[0].fees[0].value: 12345678901234567890 is not a time or an amount tthc can hold (at most 15 digits); the record is damaged, export it again",
+        ])
+    }
+}

@@ -125,4 +125,23 @@ struct ImportCommandTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("tthc import dvcqg"))
     }
+
+    @Test func abolishMissingProposesTheFieldsOtherProcedures() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("draft.json").path
+        // National portal record 1.010038 (Tách hộ) alone, against the sample's residence field.
+        let record = "\(Self.records)/019d2bf7-7f1e-71e3-be3e-7f22dce4ac4d.json"
+        let run = try CLI.run([
+            "import", "dvcqg", record, "--number", "7/QĐ-UBND", "--signed", "2026-12-01",
+            "--abolish-missing", "dang ky, quan ly cu tru", "-o", out,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("sửa đổi, bổ sung: 1"))
+        #expect(run.stdout.contains("1.004222 Đăng ký thường trú — đề nghị bãi bỏ (không có trong dữ liệu nhập)"))
+        let validate = try CLI.run(["validate", out, "--quiet"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.components(separatedBy: "\"action\": \"abolished\"").count - 1 == 8)
+    }
 }
