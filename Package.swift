@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),

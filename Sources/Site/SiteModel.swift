@@ -8,6 +8,7 @@ public struct SiteModel: Sendable {
     public let hasSheets: Bool
     /// Draws a QR code of a URL as inline SVG, with an accessible label.
     public let qrCode: (@Sendable (_ url: String, _ label: String) -> String?)?
+    let changeCache = ChangeCache()
 
     public init(
         data: SiteData, hasSheets: Bool = false,
