@@ -49,10 +49,11 @@ public struct SiteBuilder: Sendable {
             }
             if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
         }
+        let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? [:]
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
             try SafeWriter.writeFolder(output, force: true) { staging in
-                report = try fill(OutputFolder(staging: staging, previous: previous), progress: progress)
+                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress)
             }
         } catch let refusal as SafeWriter.Refusal {
             throw SiteError(refusal.description)
@@ -61,7 +62,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Writes every file into the staging folder: pages and sheets on every core, then assets.
-    func fill(_ out: OutputFolder, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+    func fill(_ out: OutputFolder, manifest: [String: String], progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+        let fingerprints = Mutex<[String: String]>([:])
         let kinds = model.pages
         let total = kinds.count
         let done = Atomic<Int>(0)
@@ -75,7 +77,9 @@ public struct SiteBuilder: Sendable {
                 if start >= total { return }
                 for i in start..<min(start + chunk, total) {
                     do {
-                        try emit(kinds[i], into: out)
+                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest) {
+                            fingerprints.withLock { $0[path] = fingerprint }
+                        }
                     } catch {
                         failure.withLock { if $0 == nil { $0 = error } }
                         return
@@ -95,20 +99,55 @@ public struct SiteBuilder: Sendable {
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
-        try out.emit(SiteLinks.marker, "Made by tthc build: a rebuild may replace this folder.\n")
+        try out.emit(SiteLinks.marker, Manifest.text(fingerprints.withLock { $0 }))
         return Report(written: out.written, unchanged: out.unchanged, pages: total)
     }
 
-    /// One page, plus the files that go with it (a procedure's open data and posting sheet).
-    func emit(_ kind: PageKind, into out: OutputFolder) throws {
-        let page = model.page(kind)
-        try out.emit(page.path, try theme.render(page.context, template: page.template))
-        guard case .procedure(let key) = kind, let history = model.data.catalogue.histories[key],
-              let shown = model.data.shownVersion(of: history) else { return }
-        let code = shown.procedure.code ?? ProcedureCode(key)
-        try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure))
-        if let sheet, shown.procedure.isPostable {
+    /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
+    /// procedure page whose fingerprint matches the previous build's is kept without being built;
+    /// returns the procedure page's path and fingerprint for the next build.
+    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: String]) throws -> (String, String)? {
+        guard case .procedure(let key) = kind else {
+            let page = model.page(kind)
+            try out.emit(page.path, try theme.render(page.context, template: page.template))
+            return nil
+        }
+        let path = SiteData.procedurePath(key)
+        let fingerprint = model.fingerprint(procedure: key, templates: theme.fingerprint)
+        let shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
+        let code = shown?.procedure.code ?? ProcedureCode(key)
+        if previous[path] == fingerprint, try out.keep(path), try out.keep(SitePath.procedureData(code)) {
+            // Kept as built last time.
+        } else {
+            let page = model.page(kind)
+            try out.emit(page.path, try theme.render(page.context, template: page.template))
+            if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
+        }
+        if let sheet, let shown, shown.procedure.isPostable {
             try out.emit(SitePath.sheet(code), try sheet(shown.procedure))
         }
+        return (path, fingerprint)
+    }
+}
+
+/// The marker file of a build, which also lists each procedure page's fingerprint for the next one.
+enum Manifest {
+    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of procedure pages follow.\n"
+
+    static func text(_ fingerprints: [String: String]) -> String {
+        var out = header
+        for (path, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+        return out
+    }
+
+    /// Path → fingerprint; empty for a marker from an older build or one edited by hand.
+    static func read(_ path: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return [:] }
+        var out: [String: String] = [:]
+        for line in text.dropFirst(header.count).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { out[String(parts[1])] = String(parts[0]) }
+        }
+        return out
     }
 }
