@@ -1,5 +1,6 @@
 import Catalogue
 import Formats
+import Synchronization
 
 /// A stable hash of everything a page is made from (FNV-1a, 64 bits, over UTF-8): the same inputs
 /// give the same value in every run, unlike Swift's seeded `Hasher`. A rebuild compares a
@@ -26,14 +27,40 @@ struct Fingerprint {
 }
 
 extension SiteModel {
-    /// What a procedure's page and open-data file depend on besides the templates: the page's
-    /// layout inputs, every version with its decision, which version shows and what is in force on
-    /// the build date, and the names and pages of what it links to.
-    public func fingerprint(procedure key: String, templates: String) -> String {
+    /// The fingerprint of a page that a rebuild may keep without building: procedure, decision and
+    /// what-changed pages (nearly all of a site). Nil for the others, which are always rendered and
+    /// then compared byte for byte.
+    public func fingerprint(_ kind: PageKind, templates: String) -> String? {
         var f = Fingerprint()
         f.add(templates)
         f.add(layoutKey)
         f.add(hasSheets)
+        switch kind {
+        case .procedure(let key):
+            f.add("procedure")
+            f.add(historyKey(key))
+        case .decision(let number), .changes(let number):
+            f.add(kind == .decision(number: number) ? "decision" : "changes")
+            guard let d = data.catalogue.decisions[number] else { return f.hex }
+            f.add(JSONFormat.write(d))
+            f.add(d.effectiveDate > data.date)
+            for item in d.items {
+                for key in [item.subjectCode?.key].compactMap({ $0 }) + item.replaces.map(\.key) {
+                    f.add(data.catalogue.histories[key] == nil ? "-" : historyKey(key))
+                }
+            }
+        default:
+            return nil
+        }
+        return f.hex
+    }
+
+    /// What a procedure's page and open-data file depend on besides the templates and layout: every
+    /// version with its decision, which version shows and what is in force on the build date, and
+    /// the names and pages of what it links to. Computed once per build (decision pages ask too).
+    func historyKey(_ key: String) -> String {
+        if let known = historyKeys.store.withLock({ $0[key] }) { return known }
+        var f = Fingerprint()
         guard let history = data.catalogue.histories[key] else { return f.hex }
         let shown = data.shownVersion(of: history)
         for v in history.versions {
@@ -56,6 +83,7 @@ extension SiteModel {
             f.add(other)
             f.add(data.catalogue.histories[other].flatMap { data.shownVersion(of: $0) }?.procedure.name ?? "-")
         }
+        historyKeys.store.withLock { $0[key] = f.hex }
         return f.hex
     }
 
@@ -63,4 +91,9 @@ extension SiteModel {
     static func layoutKey(_ data: SiteData, qr: Bool) -> String {
         JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
     }
+}
+
+/// Strings computed once per build and shared between the threads that render pages.
+final class Memo: Sendable {
+    let store = Mutex<[String: String]>([:])
 }

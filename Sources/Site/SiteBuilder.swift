@@ -104,19 +104,20 @@ public struct SiteBuilder: Sendable {
     }
 
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
-    /// procedure page whose fingerprint matches the previous build's is kept without being built;
-    /// returns the procedure page's path and fingerprint for the next build.
+    /// page whose fingerprint matches the previous build's is kept without being built; returns its
+    /// path and fingerprint for the next build.
     func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: String]) throws -> (String, String)? {
-        guard case .procedure(let key) = kind else {
-            let page = model.page(kind)
-            try out.emit(page.path, try theme.render(page.context, template: page.template))
-            return nil
+        let path = model.path(of: kind)
+        let fingerprint = model.fingerprint(kind, templates: theme.fingerprint)
+        var shown: ProcedureVersion?
+        var companions: [String] = []
+        var code = ProcedureCode("")
+        if case .procedure(let key) = kind {
+            shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
+            code = shown?.procedure.code ?? ProcedureCode(key)
+            if shown != nil { companions.append(SitePath.procedureData(code)) }
         }
-        let path = SiteData.procedurePath(key)
-        let fingerprint = model.fingerprint(procedure: key, templates: theme.fingerprint)
-        let shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
-        let code = shown?.procedure.code ?? ProcedureCode(key)
-        if previous[path] == fingerprint, try out.keep(path), try out.keep(SitePath.procedureData(code)) {
+        if let fingerprint, previous[path] == fingerprint, try out.keep(path), try companions.allSatisfy({ try out.keep($0) }) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
@@ -126,13 +127,13 @@ public struct SiteBuilder: Sendable {
         if let sheet, let shown, shown.procedure.isPostable {
             try out.emit(SitePath.sheet(code), try sheet(shown.procedure))
         }
-        return (path, fingerprint)
+        return fingerprint.map { (path, $0) }
     }
 }
 
-/// The marker file of a build, which also lists each procedure page's fingerprint for the next one.
+/// The marker file of a build, which also lists the pages' fingerprints for the next one.
 enum Manifest {
-    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of procedure pages follow.\n"
+    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages follow.\n"
 
     static func text(_ fingerprints: [String: String]) -> String {
         var out = header

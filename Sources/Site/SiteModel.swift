@@ -1,4 +1,5 @@
 import Catalogue
+import Synchronization
 
 /// Builds every page's view from `SiteData`. Pure: the QR code is drawn by a closure the edge passes
 /// in, so tests can run without libqrencode and the model stays free of C.
@@ -9,6 +10,7 @@ public struct SiteModel: Sendable {
     /// Draws a QR code of a URL as inline SVG, with an accessible label.
     public let qrCode: (@Sendable (_ url: String, _ label: String) -> String?)?
     let changeCache = ChangeCache()
+    let historyKeys = Memo()
     let layoutKey: String
 
     public init(
