@@ -41,17 +41,34 @@ extension SiteModel {
             f.add(historyKey(key))
         case .decision(let number), .changes(let number):
             f.add(kind == .decision(number: number) ? "decision" : "changes")
-            guard let d = data.catalogue.decisions[number] else { return f.hex }
-            f.add(JSONFormat.write(d))
-            f.add(d.effectiveDate > data.date)
-            for item in d.items {
-                for key in [item.subjectCode?.key].compactMap({ $0 }) + item.replaces.map(\.key) {
-                    f.add(data.catalogue.histories[key] == nil ? "-" : historyKey(key))
-                }
-            }
+            f.add(decisionKey(number))
         default:
             return nil
         }
+        return f.hex
+    }
+
+    /// What a decision's two pages show: its header and rows (the procedures' content through their
+    /// histories, which hold every version a decision sets) and whether it is in force yet.
+    func decisionKey(_ number: String) -> String {
+        let memoKey = "decision " + number
+        if let known = historyKeys.store.withLock({ $0[memoKey] }) { return known }
+        var f = Fingerprint()
+        guard let d = data.catalogue.decisions[number] else { return f.hex }
+        var header = d
+        header.items = []
+        f.add(String(describing: header))
+        f.add(d.effectiveDate > data.date)
+        for item in d.items {
+            var row = item
+            row.procedure = nil
+            f.add(String(describing: row))
+            f.add(item.procedure?.name ?? "-")
+            for key in [item.subjectCode?.key].compactMap({ $0 }) + item.replaces.map(\.key) {
+                f.add(data.catalogue.histories[key] == nil ? "-" : historyKey(key))
+            }
+        }
+        historyKeys.store.withLock { $0[memoKey] = f.hex }
         return f.hex
     }
 
