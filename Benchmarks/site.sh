@@ -122,7 +122,7 @@ for n in "${sizes[@]}"; do
   hyperfine --style none --runs "$runs" --export-json "$json" \
     -n tthc --prepare "rm -rf $out" "$build" \
     -n hugo --prepare "rm -rf $hugo_dir/public $hugo_dir/resources" "hugo --quiet -s $hugo_dir" \
-    -n load "$tthc validate --quiet --catalogue $dir --at $at" >&2
+    -n load --prepare true "$tthc validate --quiet --catalogue $dir --at $at" >&2
   read -r t_s h_s l_s < <(median "$json")
   rm -rf "$out"; /usr/bin/time -f '%M' -o "$work/rss-tthc" $build >/dev/null
   rm -rf "$hugo_dir/public"; /usr/bin/time -f '%M' -o "$work/rss-hugo" hugo --quiet -s "$hugo_dir" >/dev/null
