@@ -104,7 +104,7 @@ with open(os.path.join(catalogue, "decisions", "benchmark", "9999.json"), "w") a
 PY
 }
 
-median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join(f"{x["median"]:.3f}" for x in r))' "$1"; }
+median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.3f" % x["median"] for x in r))' "$1"; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); date: $(date -u +%Y-%m-%d)"
 echo

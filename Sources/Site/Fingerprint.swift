@@ -104,10 +104,14 @@ extension SiteModel {
         return f.hex
     }
 
-    /// The province, address and QR setting, which every page's layout shows.
+    /// The province, address and QR setting, which every page's layout shows, and the version of
+    /// the page model: bump `pageModelVersion` whenever a change to this module changes what a
+    /// page's view holds, so a rebuild with the new tthc does not keep pages the old one built.
     static func layoutKey(_ data: SiteData, qr: Bool) -> String {
-        JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
+        pageModelVersion + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
     }
+
+    static let pageModelVersion = "site-model-1"
 }
 
 /// Strings computed once per build and shared between the threads that render pages.

@@ -21,6 +21,14 @@ public struct SiteBuilder: Sendable {
         self.sheet = sheet
     }
 
+    /// A builder whose procedure pages link to posting sheets exactly when `sheet` renders them.
+    public init(
+        data: SiteData, theme: Theme, qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil,
+        sheet: (@Sendable (Procedure) throws -> String)? = nil
+    ) {
+        self.init(model: SiteModel(data: data, hasSheets: sheet != nil, qrCode: qrCode), theme: theme, sheet: sheet)
+    }
+
     public struct Report: Sendable, Equatable {
         /// Files written because they are new or changed.
         public var written: Int
