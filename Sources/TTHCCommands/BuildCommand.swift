@@ -60,12 +60,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
-        let model = SiteModel(data: data, hasSheets: false) { url, label in
-            try? QRCode(url).svg(label: label)
-        }
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
-            let builder = SiteBuilder(model: model, theme: theme)
+            // Posting sheets join the site when their renderer is passed as `sheet:` here.
+            let builder = SiteBuilder(data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) })
             let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
