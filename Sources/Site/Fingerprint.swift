@@ -20,6 +20,11 @@ struct Fingerprint {
 
     mutating func add(_ flag: Bool) { add(flag ? "1" : "0") }
 
+    mutating func add(bytes: UnsafeRawBufferPointer) {
+        for b in bytes { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
     var hex: String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
@@ -81,7 +86,7 @@ extension SiteModel {
         guard let history = data.catalogue.histories[key] else { return f.hex }
         let shown = data.shownVersion(of: history)
         for v in history.versions {
-            f.add(JSONFormat.write(v.procedure))
+            f.add(data.decisionDigests[v.decision] ?? JSONFormat.write(v.procedure))
             f.add(v.decision)
             if let d = data.catalogue.decisions[v.decision] { f.add(d.title); f.add(d.signedOn.iso) }
             f.add(v.action.rawValue)

@@ -23,6 +23,10 @@ public struct SiteData: Sendable {
     public let decisions: [Decision]
     /// The slug of each field name that has a page (some procedure in force lists it).
     public let fieldSlugs: [String: String]
+    /// A digest of each decision's source file, by number, when the catalogue was read from files
+    /// (`SourceDigest`). A rebuild's fingerprints use it in place of encoding every version, since a
+    /// version is exactly what its decision's file says. Empty for catalogues built in code.
+    public var decisionDigests: [String: String] = [:]
 
     /// A browse group: a field or an agency, with the procedures in force under it.
     public struct Group: Sendable {

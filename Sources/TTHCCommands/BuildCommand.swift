@@ -59,7 +59,8 @@ struct BuildCommand: ParsableCommand {
             Console.error("tthc: error: no site templates found; looked for site/templates in \(candidates.joined(separator: ", ")). Run tthc build from the tthc sources, or keep site/ beside the catalogue folder.")
             throw ExitCode(1)
         }
-        let data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
+        var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
+        data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions)
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
             // Posting sheets join the site when their renderer is passed as `sheet:` here.

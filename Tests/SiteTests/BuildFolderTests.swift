@@ -1,4 +1,5 @@
 import Catalogue
+import Formats
 import Foundation
 import Site
 import Testing
@@ -125,5 +126,44 @@ struct IncrementalEquivalenceTests {
         defer { Fixture.cleanUp(out) }
         try Fixture.build(all, province: Tiny.province, at: "2026-08-01", into: out + "/p", theme: theme)
         #expect(try Fixture.read(out + "/p/thu-tuc/1.000001.html").contains("Các phiên bản"))
+    }
+}
+
+@Suite("Incremental rebuild from decision files")
+struct IncrementalFromFilesTests {
+    /// With fingerprints taken from the decision files' digests, editing a decision file (a fee in
+    /// an amended procedure) rebuilds what it shows: the result equals a fresh build.
+    @Test func editingADecisionFileRebuildsItsPages() throws {
+        let dir = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(dir) }
+        let catalogue = dir + "/catalogue"
+        try FileManager.default.createDirectory(atPath: catalogue + "/decisions", withIntermediateDirectories: true)
+        try ProvinceFile.write(Tiny.province).write(toFile: catalogue + "/province.json", atomically: true, encoding: .utf8)
+        let all = DecisionPagesTests.catalogue()
+        for d in all.decisions.values {
+            try JSONFormat.write(d).write(toFile: catalogue + "/decisions/\(SitePath.fileName(d.number)).json", atomically: true, encoding: .utf8)
+        }
+        func build(_ output: String) throws -> SiteBuilder.Report {
+            let folder = CatalogueFolder.load(catalogue)
+            #expect(!folder.diagnostics.hasErrors, "\(folder.diagnostics)")
+            var data = SiteData(catalogue: Replay.run(folder.decisions).catalogue, province: Tiny.province,
+                                date: LocalDate(iso: "2026-08-01")!)
+            data.decisionDigests = SourceDigest.digests(of: folder.decisions)
+            #expect(data.decisionDigests.count == 2)
+            return try SiteBuilder(data: data, theme: try Theme.load(site: Fixture.site)).build(into: output)
+        }
+        _ = try build(dir + "/a")
+        var second = try #require(all.decisions["20/QĐ-UBND"])
+        second.items[0].procedure?.channels[0].fees = [Fee(amount: 5_000)]
+        try JSONFormat.write(second).write(toFile: catalogue + "/decisions/20-qd-ubnd.json", atomically: true, encoding: .utf8)
+        let report = try build(dir + "/a")
+        _ = try build(dir + "/b")
+        #expect(report.written > 0 && report.unchanged > 0)
+        for file in Fixture.files(under: dir + "/b") {
+            let x = try Data(contentsOf: URL(fileURLWithPath: dir + "/a/" + file))
+            let y = try Data(contentsOf: URL(fileURLWithPath: dir + "/b/" + file))
+            #expect(x == y, "\(file) differs from a fresh build")
+        }
+        #expect(try Fixture.read(dir + "/a/thu-tuc/1.000001.html").contains("5.000 đồng"))
     }
 }
