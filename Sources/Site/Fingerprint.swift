@@ -60,15 +60,21 @@ extension SiteModel {
         if let known = historyKeys.store.withLock({ $0[memoKey] }) { return known }
         var f = Fingerprint()
         guard let d = data.catalogue.decisions[number] else { return f.hex }
-        var header = d
-        header.items = []
-        f.add(String(describing: header))
+        if let digest = data.decisionDigests[number] {
+            f.add(digest)
+        } else {
+            var header = d
+            header.items = []
+            f.add(String(describing: header))
+            for item in d.items {
+                var row = item
+                row.procedure = nil
+                f.add(String(describing: row))
+                f.add(item.procedure?.name ?? "-")
+            }
+        }
         f.add(d.effectiveDate > data.date)
         for item in d.items {
-            var row = item
-            row.procedure = nil
-            f.add(String(describing: row))
-            f.add(item.procedure?.name ?? "-")
             for key in [item.subjectCode?.key].compactMap({ $0 }) + item.replaces.map(\.key) {
                 f.add(data.catalogue.histories[key] == nil ? "-" : historyKey(key))
             }

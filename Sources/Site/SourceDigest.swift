@@ -13,8 +13,8 @@ public enum SourceDigest {
         DispatchQueue.concurrentPerform(iterations: decisions.count) { i in
             let d = decisions[i]
             guard let data = FileManager.default.contents(atPath: d.location.file) else { return }
+            // The bytes only, not the path: a catalogue folder moved or copied keeps its pages.
             var f = Fingerprint()
-            f.add(d.location.file)
             data.withUnsafeBytes { f.add(bytes: $0) }
             results.withLock { $0[d.decision.number] = f.hex + "-" + String(data.count) }
         }
