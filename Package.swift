@@ -104,7 +104,7 @@ let package = Package(
             name: "DiffBenchmark", dependencies: ["Review", "Synthetic", "Catalogue"], path: "Benchmarks/diff-engine",
             swiftSettings: strict),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "SheetsTests", dependencies: ["Sheets", "Catalogue", "Formats"], swiftSettings: strict),

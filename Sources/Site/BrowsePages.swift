@@ -6,6 +6,7 @@ extension SiteModel {
         let path = SiteLinks.home
         var c = layout(path, title: "Thủ tục hành chính — \(data.province.name)")
         c["isHome"] = true
+        c["asOf"] = data.date.vietnamese
         let online = data.state.entries.count { e in
             e.procedure.online.map { $0.level == .full || $0.level == .partial } ?? false
         }
@@ -60,6 +61,7 @@ extension SiteModel {
         c["heading"] = g.level.vietnamese
         c["kind"] = "Cấp thực hiện"
         c["count"] = Texts.number(g.entries.count)
+        c["asOf"] = data.date.vietnamese
         c["procedures"] = g.entries.map { row($0, from: path) }
         return Page(path: path, template: "listing", context: c)
     }
@@ -70,6 +72,7 @@ extension SiteModel {
         c["heading"] = g.name
         c["kind"] = kind
         c["count"] = Texts.number(g.entries.count)
+        c["asOf"] = data.date.vietnamese
         c["procedures"] = g.entries.map { row($0, from: path) }
         return Page(path: path, template: "listing", context: c)
     }

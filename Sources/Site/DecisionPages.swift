@@ -91,9 +91,9 @@ extension SiteModel {
                 guard let key, let history = data.catalogue.histories[key],
                       let i = history.versions.firstIndex(where: { $0.decision == number && $0.action == .amended }),
                       i > 0 else { continue }
-                let diff = ProcedureDiff.compare(history.versions[i - 1].procedure, history.versions[i].procedure)
+                let lines = changeCache.changes(history)[i]
                 for direction in Direction.allCases {
-                    let changes = diff.changes.filter { $0.direction == direction }
+                    let changes = lines.filter { $0.direction == direction }
                     guard !changes.isEmpty else { continue }
                     var e = entry
                     put(&e, "changes", changes.map(change))

@@ -39,6 +39,16 @@ final class OutputFolder: Sendable {
         writtenCount.add(1, ordering: .relaxed)
     }
 
+    /// Keeps a file of the previous build as it is, without comparing: the caller knows it is
+    /// unchanged. False when there is no such file to keep.
+    func keep(_ relative: String) throws -> Bool {
+        guard let previous else { return false }
+        try makeParent(of: relative)
+        guard link(previous + "/" + relative, staging + "/" + relative) == 0 else { return false }
+        unchangedCount.add(1, ordering: .relaxed)
+        return true
+    }
+
     /// Copies a file (an asset) through the same comparison.
     func copy(_ source: String, to relative: String) throws {
         guard let data = FileManager.default.contents(atPath: source) else {

@@ -18,8 +18,18 @@ extension SiteModel {
         c["inForce"] = shown.isInForce(at: data.date)
         c["since"] = shown.from.vietnamese
         c["decision"] = decisionLink(shown.decision, root: root)
-        put(&c, "levels", p.levels.map { ["name": $0.vietnamese, "href": root + SiteLinks.level($0)] as [String: Any] })
-        put(&c, "fields", p.fields.map { ["name": $0.name, "href": root + SiteLinks.field(slug: SiteLinks.slug($0.name))] as [String: Any] })
+        // Levels and fields link to their page when they have one (a procedure no longer in force may
+        // name a field nothing in force is listed under).
+        put(&c, "levels", p.levels.map { level -> [String: Any] in
+            var d: [String: Any] = ["name": level.vietnamese]
+            if data.levels.contains(where: { $0.level == level }) { d["href"] = root + SiteLinks.level(level) }
+            return d
+        })
+        put(&c, "fields", p.fields.map { field -> [String: Any] in
+            var d: [String: Any] = ["name": field.name]
+            if let slug = data.fieldSlugs[field.name] { d["href"] = root + SiteLinks.field(slug: slug) }
+            return d
+        })
         if p.type != .ordinary { c["type"] = p.type.vietnamese }
         put(&c, "subjects", p.subjects)
         put(&c, "reception", p.reception.map(receptionText))
@@ -94,6 +104,7 @@ extension SiteModel {
     /// Each version, newest first, with the field-level changes from the one before it.
     func history(_ history: ProcedureHistory, root: String) -> [[String: Any]] {
         var out: [[String: Any]] = []
+        let changes = changeCache.changes(history)
         for (i, v) in history.versions.enumerated() {
             var d: [String: Any] = [
                 "number": i + 1,
@@ -108,25 +119,19 @@ extension SiteModel {
             case .replaced(let keys, let n): d["end"] = "Thay thế bằng \(keys.joined(separator: ", ")) theo Quyết định \(n)"
             default: break
             }
-            if i > 0 {
-                let diff = ProcedureDiff.compare(history.versions[i - 1].procedure, v.procedure)
-                put(&d, "changes", diff.changes.map(change))
-            }
+            put(&d, "changes", changes[i].map(change))
             out.append(d)
         }
         return out.reversed()
     }
 
-    func change(_ c: Change) -> [String: Any] {
-        var d: [String: Any] = [
+    func change(_ c: ChangeCache.Line) -> [String: Any] {
+        [
             "summary": c.summary,
-            "part": c.part.vietnamese,
+            "part": c.part,
             "direction": c.direction.rawValue,
             "directionText": Texts.direction(c.direction),
         ]
-        d["old"] = c.old?.nonBlank
-        d["new"] = c.new?.nonBlank
-        return d
     }
 
     func receptionText(_ r: Reception) -> String {

@@ -21,6 +21,14 @@ public struct SiteBuilder: Sendable {
         self.sheet = sheet
     }
 
+    /// A builder whose procedure pages link to posting sheets exactly when `sheet` renders them.
+    public init(
+        data: SiteData, theme: Theme, qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil,
+        sheet: (@Sendable (Procedure) throws -> String)? = nil
+    ) {
+        self.init(model: SiteModel(data: data, hasSheets: sheet != nil, qrCode: qrCode), theme: theme, sheet: sheet)
+    }
+
     public struct Report: Sendable, Equatable {
         /// Files written because they are new or changed.
         public var written: Int
@@ -49,10 +57,11 @@ public struct SiteBuilder: Sendable {
             }
             if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
         }
+        let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? [:]
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
             try SafeWriter.writeFolder(output, force: true) { staging in
-                report = try fill(OutputFolder(staging: staging, previous: previous), progress: progress)
+                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress)
             }
         } catch let refusal as SafeWriter.Refusal {
             throw SiteError(refusal.description)
@@ -61,7 +70,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Writes every file into the staging folder: pages and sheets on every core, then assets.
-    func fill(_ out: OutputFolder, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+    func fill(_ out: OutputFolder, manifest: [String: String], progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+        let fingerprints = Mutex<[String: String]>([:])
         let kinds = model.pages
         let total = kinds.count
         let done = Atomic<Int>(0)
@@ -75,7 +85,9 @@ public struct SiteBuilder: Sendable {
                 if start >= total { return }
                 for i in start..<min(start + chunk, total) {
                     do {
-                        try emit(kinds[i], into: out)
+                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest) {
+                            fingerprints.withLock { $0[path] = fingerprint }
+                        }
                     } catch {
                         failure.withLock { if $0 == nil { $0 = error } }
                         return
@@ -95,20 +107,56 @@ public struct SiteBuilder: Sendable {
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
-        try out.emit(SiteLinks.marker, "Made by tthc build: a rebuild may replace this folder.\n")
+        try out.emit(SiteLinks.marker, Manifest.text(fingerprints.withLock { $0 }))
         return Report(written: out.written, unchanged: out.unchanged, pages: total)
     }
 
-    /// One page, plus the files that go with it (a procedure's open data and posting sheet).
-    func emit(_ kind: PageKind, into out: OutputFolder) throws {
-        let page = model.page(kind)
-        try out.emit(page.path, try theme.render(page.context, template: page.template))
-        guard case .procedure(let key) = kind, let history = model.data.catalogue.histories[key],
-              let shown = model.data.shownVersion(of: history) else { return }
-        let code = shown.procedure.code ?? ProcedureCode(key)
-        try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure))
-        if let sheet, shown.procedure.isPostable {
+    /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
+    /// page whose fingerprint matches the previous build's is kept without being built; returns its
+    /// path and fingerprint for the next build.
+    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: String]) throws -> (String, String)? {
+        let path = model.path(of: kind)
+        let fingerprint = model.fingerprint(kind, templates: theme.fingerprint)
+        var shown: ProcedureVersion?
+        var companions: [String] = []
+        var code = ProcedureCode("")
+        if case .procedure(let key) = kind {
+            shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
+            code = shown?.procedure.code ?? ProcedureCode(key)
+            if shown != nil { companions.append(SitePath.procedureData(code)) }
+        }
+        if let fingerprint, previous[path] == fingerprint, try out.keep(path), try companions.allSatisfy({ try out.keep($0) }) {
+            // Kept as built last time.
+        } else {
+            let page = model.page(kind)
+            try out.emit(page.path, try theme.render(page.context, template: page.template))
+            if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
+        }
+        if let sheet, let shown, shown.procedure.isPostable {
             try out.emit(SitePath.sheet(code), try sheet(shown.procedure))
         }
+        return fingerprint.map { (path, $0) }
+    }
+}
+
+/// The marker file of a build, which also lists the pages' fingerprints for the next one.
+enum Manifest {
+    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages follow.\n"
+
+    static func text(_ fingerprints: [String: String]) -> String {
+        var out = header
+        for (path, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+        return out
+    }
+
+    /// Path → fingerprint; empty for a marker from an older build or one edited by hand.
+    static func read(_ path: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return [:] }
+        var out: [String: String] = [:]
+        for line in text.dropFirst(header.count).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { out[String(parts[1])] = String(parts[0]) }
+        }
+        return out
     }
 }

@@ -21,6 +21,12 @@ public struct SiteData: Sendable {
     public let agencies: [Group]
     /// Decisions, newest first (by effective date, then signing date and number).
     public let decisions: [Decision]
+    /// The slug of each field name that has a page (some procedure in force lists it).
+    public let fieldSlugs: [String: String]
+    /// A digest of each decision's source file, by number, when the catalogue was read from files
+    /// (`SourceDigest`). A rebuild's fingerprints use it in place of encoding every version, since a
+    /// version is exactly what its decision's file says. Empty for catalogues built in code.
+    public var decisionDigests: [String: String] = [:]
 
     /// A browse group: a field or an agency, with the procedures in force under it.
     public struct Group: Sendable {
@@ -57,6 +63,7 @@ public struct SiteData: Sendable {
         }
         levels = Level.allCases.compactMap { level in byLevel[level].map { LevelGroup(level: level, entries: $0) } }
         fields = fieldGroups.groups
+        fieldSlugs = fieldGroups.slugsByName
         agencies = agencyGroups.groups
         decisions = catalogue.decisions.values.sorted {
             ($0.effectiveDate, $0.signedOn, $0.number) > ($1.effectiveDate, $1.signedOn, $1.number)
@@ -82,13 +89,21 @@ struct GroupCollector {
     private var order: [String] = []
     private var names: [String: String] = [:]
     private var members: [String: [Int]] = [:]
+    /// Every spelling met, with its slug (names repeat across procedures; slugging is not free).
+    private(set) var slugsByName: [String: String] = [:]
 
     mutating func add(_ name: String, _ index: Int) {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return }
-        let slug = SiteLinks.slug(trimmed)
+        let slug: String
+        if let known = slugsByName[name] {
+            slug = known
+        } else {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return }
+            slug = SiteLinks.slug(trimmed)
+            slugsByName[name] = slug
+        }
         if names[slug] == nil {
-            names[slug] = trimmed
+            names[slug] = name.trimmingCharacters(in: .whitespacesAndNewlines)
             order.append(slug)
         }
         if members[slug]?.last != index { members[slug, default: []].append(index) }

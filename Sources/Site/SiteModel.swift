@@ -1,4 +1,5 @@
 import Catalogue
+import Synchronization
 
 /// Builds every page's view from `SiteData`. Pure: the QR code is drawn by a closure the edge passes
 /// in, so tests can run without libqrencode and the model stays free of C.
@@ -8,6 +9,9 @@ public struct SiteModel: Sendable {
     public let hasSheets: Bool
     /// Draws a QR code of a URL as inline SVG, with an accessible label.
     public let qrCode: (@Sendable (_ url: String, _ label: String) -> String?)?
+    let changeCache = ChangeCache()
+    let historyKeys = Memo()
+    let layoutKey: String
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -16,6 +20,7 @@ public struct SiteModel: Sendable {
         self.data = data
         self.hasSheets = hasSheets
         self.qrCode = qrCode
+        layoutKey = Self.layoutKey(data, qr: qrCode != nil)
     }
 
     /// Every page, in a fixed order.
@@ -64,7 +69,8 @@ public struct SiteModel: Sendable {
 
     // MARK: - Layout
 
-    /// What every page carries: the relative root, the province, the sample notice, the date.
+    /// What every page carries: the relative root, the province, the sample notice. Not the build
+    /// date: pages that do not depend on it stay byte-identical from one day's build to the next.
     func layout(_ path: String, title: String, description: String? = nil) -> [String: Any] {
         let p = data.province
         var c: [String: Any] = [:]
@@ -72,7 +78,6 @@ public struct SiteModel: Sendable {
         c["pageTitle"] = title
         c["metaDescription"] = description ?? "Danh mục thủ tục hành chính của \(p.name)"
         c["canonical"] = data.absolute(path)
-        c["asOf"] = data.date.vietnamese
         var province: [String: Any] = ["name": p.name]
         province["authority"] = p.authority?.nonBlank
         province["emblem"] = (p.emblem?.nonBlank).map { $0 } ?? "assets/emblem.svg"

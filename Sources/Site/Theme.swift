@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     public let assets: [String: String]
     /// The template names loaded, for the error when one is missing.
     public let templateNames: Set<String>
+    /// A stable hash of every template's name and text: pages are kept from a previous build only
+    /// when it was made with the same templates.
+    public let fingerprint: String
 
     /// Where the default `site/` folder is: beside the catalogue folder, in the current directory,
     /// or in `../share/tthc/site` next to the executable. Nil when none has `templates/`.
@@ -38,6 +41,7 @@ public struct Theme: Sendable {
     public static func load(site: String, theme: String? = nil) throws -> Theme {
         HTMLEscaping.register
         var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
         var assets: [String: String] = [:]
         var folders = [site]
         if let theme {
@@ -55,6 +59,7 @@ public struct Theme: Sendable {
                 } catch {
                     throw SiteError("\(file): error: cannot read the template (\(error.localizedDescription))")
                 }
+                texts[name] = text
                 do {
                     templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {
@@ -63,7 +68,14 @@ public struct Theme: Sendable {
             }
             for (name, file) in try files(under: folder + "/assets") { assets[name] = file }
         }
-        return Theme(library: MustacheLibrary(templates: templates), assets: assets, templateNames: Set(templates.keys))
+        var hash = Fingerprint()
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            hash.add(name)
+            hash.add(text)
+        }
+        return Theme(
+            library: MustacheLibrary(templates: templates), assets: assets, templateNames: Set(templates.keys),
+            fingerprint: hash.hex)
     }
 
     /// Files under a folder (none if it is absent), by path relative to it, hidden files skipped.

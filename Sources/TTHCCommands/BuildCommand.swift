@@ -59,13 +59,12 @@ struct BuildCommand: ParsableCommand {
             Console.error("tthc: error: no site templates found; looked for site/templates in \(candidates.joined(separator: ", ")). Run tthc build from the tthc sources, or keep site/ beside the catalogue folder.")
             throw ExitCode(1)
         }
-        let data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
-        let model = SiteModel(data: data, hasSheets: false) { url, label in
-            try? QRCode(url).svg(label: label)
-        }
+        var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
+        data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions)
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
-            let builder = SiteBuilder(model: model, theme: theme)
+            // Posting sheets join the site when their renderer is passed as `sheet:` here.
+            let builder = SiteBuilder(data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) })
             let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")

@@ -1,4 +1,5 @@
 import Catalogue
+import Formats
 import Foundation
 import Site
 import Testing
@@ -75,5 +76,94 @@ struct BuildFolderTests {
         #expect(next.written > 0)
         #expect(next.written < 12, "wrote \(next.written)")
         #expect(next.unchanged + next.written == Fixture.files(under: root).count)
+    }
+}
+
+@Suite("Incremental rebuild gives the same site as a fresh build")
+struct IncrementalEquivalenceTests {
+    /// Builds `first` then `second` into one folder, `second` alone into another, and compares every file.
+    func expectSameSite(
+        first: (Catalogue, String, String?), second: (Catalogue, String, String?)
+    ) throws {
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        try Fixture.build(first.0, province: Tiny.province, at: first.1, into: out + "/a", theme: first.2)
+        let report = try Fixture.build(second.0, province: Tiny.province, at: second.1, into: out + "/a", theme: second.2)
+        try Fixture.build(second.0, province: Tiny.province, at: second.1, into: out + "/b", theme: second.2)
+        let a = Fixture.files(under: out + "/a"), b = Fixture.files(under: out + "/b")
+        #expect(a == b)
+        for file in b {
+            let x = try Data(contentsOf: URL(fileURLWithPath: out + "/a/" + file))
+            let y = try Data(contentsOf: URL(fileURLWithPath: out + "/b/" + file))
+            #expect(x == y, "\(file) differs from a fresh build")
+        }
+        #expect(report.unchanged > 0)
+    }
+
+    @Test func afterANewDecision() throws {
+        let all = DecisionPagesTests.catalogue()
+        var before = all
+        before.decisions = before.decisions.filter { $0.key == "10/QĐ-UBND" }
+        let replay = Tiny.catalogue(Array(before.decisions.values))
+        try expectSameSite(first: (replay, "2026-08-01", nil), second: (all, "2026-08-01", nil))
+    }
+
+    @Test func afterTheDateMoves() throws {
+        let all = DecisionPagesTests.catalogue()
+        try expectSameSite(first: (all, "2026-06-15", nil), second: (all, "2026-08-01", nil))
+    }
+
+    @Test func afterATemplateChanges() throws {
+        let theme = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(theme) }
+        try FileManager.default.createDirectory(atPath: theme + "/templates", withIntermediateDirectories: true)
+        let original = try Fixture.read(Fixture.site + "/templates/procedure.mustache")
+        try original.replacingOccurrences(of: "Lịch sử thủ tục", with: "Các phiên bản")
+            .write(toFile: theme + "/templates/procedure.mustache", atomically: true, encoding: .utf8)
+        let all = DecisionPagesTests.catalogue()
+        try expectSameSite(first: (all, "2026-08-01", nil), second: (all, "2026-08-01", theme))
+        let out = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(out) }
+        try Fixture.build(all, province: Tiny.province, at: "2026-08-01", into: out + "/p", theme: theme)
+        #expect(try Fixture.read(out + "/p/thu-tuc/1.000001.html").contains("Các phiên bản"))
+    }
+}
+
+@Suite("Incremental rebuild from decision files")
+struct IncrementalFromFilesTests {
+    /// With fingerprints taken from the decision files' digests, editing a decision file (a fee in
+    /// an amended procedure) rebuilds what it shows: the result equals a fresh build.
+    @Test func editingADecisionFileRebuildsItsPages() throws {
+        let dir = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(dir) }
+        let catalogue = dir + "/catalogue"
+        try FileManager.default.createDirectory(atPath: catalogue + "/decisions", withIntermediateDirectories: true)
+        try ProvinceFile.write(Tiny.province).write(toFile: catalogue + "/province.json", atomically: true, encoding: .utf8)
+        let all = DecisionPagesTests.catalogue()
+        for d in all.decisions.values {
+            try JSONFormat.write(d).write(toFile: catalogue + "/decisions/\(SitePath.fileName(d.number)).json", atomically: true, encoding: .utf8)
+        }
+        func build(_ output: String) throws -> SiteBuilder.Report {
+            let folder = CatalogueFolder.load(catalogue)
+            #expect(!folder.diagnostics.hasErrors, "\(folder.diagnostics)")
+            var data = SiteData(catalogue: Replay.run(folder.decisions).catalogue, province: Tiny.province,
+                                date: LocalDate(iso: "2026-08-01")!)
+            data.decisionDigests = SourceDigest.digests(of: folder.decisions)
+            #expect(data.decisionDigests.count == 2)
+            return try SiteBuilder(data: data, theme: try Theme.load(site: Fixture.site)).build(into: output)
+        }
+        _ = try build(dir + "/a")
+        var second = try #require(all.decisions["20/QĐ-UBND"])
+        second.items[0].procedure?.channels[0].fees = [Fee(amount: 5_000)]
+        try JSONFormat.write(second).write(toFile: catalogue + "/decisions/20-qd-ubnd.json", atomically: true, encoding: .utf8)
+        let report = try build(dir + "/a")
+        _ = try build(dir + "/b")
+        #expect(report.written > 0 && report.unchanged > 0)
+        for file in Fixture.files(under: dir + "/b") {
+            let x = try Data(contentsOf: URL(fileURLWithPath: dir + "/a/" + file))
+            let y = try Data(contentsOf: URL(fileURLWithPath: dir + "/b/" + file))
+            #expect(x == y, "\(file) differs from a fresh build")
+        }
+        #expect(try Fixture.read(dir + "/a/thu-tuc/1.000001.html").contains("5.000 đồng"))
     }
 }

@@ -1,0 +1,131 @@
+import Catalogue
+import Formats
+import Synchronization
+
+/// A stable hash of everything a page is made from (FNV-1a, 64 bits, over UTF-8): the same inputs
+/// give the same value in every run, unlike Swift's seeded `Hasher`. A rebuild compares a
+/// procedure page's fingerprint with the previous build's and, when equal, keeps the page without
+/// building or rendering it — that is what makes a rebuild after one decision fast.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    mutating func add(_ flag: Bool) { add(flag ? "1" : "0") }
+
+    mutating func add(bytes: UnsafeRawBufferPointer) {
+        for b in bytes { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+extension SiteModel {
+    /// The fingerprint of a page that a rebuild may keep without building: procedure, decision and
+    /// what-changed pages (nearly all of a site). Nil for the others, which are always rendered and
+    /// then compared byte for byte.
+    public func fingerprint(_ kind: PageKind, templates: String) -> String? {
+        var f = Fingerprint()
+        f.add(templates)
+        f.add(layoutKey)
+        f.add(hasSheets)
+        switch kind {
+        case .procedure(let key):
+            f.add("procedure")
+            f.add(historyKey(key))
+        case .decision(let number), .changes(let number):
+            f.add(kind == .decision(number: number) ? "decision" : "changes")
+            f.add(decisionKey(number))
+        default:
+            return nil
+        }
+        return f.hex
+    }
+
+    /// What a decision's two pages show: its header and rows (the procedures' content through their
+    /// histories, which hold every version a decision sets) and whether it is in force yet.
+    func decisionKey(_ number: String) -> String {
+        let memoKey = "decision " + number
+        if let known = historyKeys.store.withLock({ $0[memoKey] }) { return known }
+        var f = Fingerprint()
+        guard let d = data.catalogue.decisions[number] else { return f.hex }
+        if let digest = data.decisionDigests[number] {
+            f.add(digest)
+        } else {
+            var header = d
+            header.items = []
+            f.add(String(describing: header))
+            for item in d.items {
+                var row = item
+                row.procedure = nil
+                f.add(String(describing: row))
+                f.add(item.procedure?.name ?? "-")
+            }
+        }
+        f.add(d.effectiveDate > data.date)
+        for item in d.items {
+            for key in [item.subjectCode?.key].compactMap({ $0 }) + item.replaces.map(\.key) {
+                f.add(data.catalogue.histories[key] == nil ? "-" : historyKey(key))
+            }
+        }
+        historyKeys.store.withLock { $0[memoKey] = f.hex }
+        return f.hex
+    }
+
+    /// What a procedure's page and open-data file depend on besides the templates and layout: every
+    /// version with its decision, which version shows and what is in force on the build date, and
+    /// the names and pages of what it links to. Computed once per build (decision pages ask too).
+    func historyKey(_ key: String) -> String {
+        if let known = historyKeys.store.withLock({ $0[key] }) { return known }
+        var f = Fingerprint()
+        guard let history = data.catalogue.histories[key] else { return f.hex }
+        let shown = data.shownVersion(of: history)
+        for v in history.versions {
+            f.add(data.decisionDigests[v.decision] ?? JSONFormat.write(v.procedure))
+            f.add(v.decision)
+            if let d = data.catalogue.decisions[v.decision] { f.add(d.title); f.add(d.signedOn.iso) }
+            f.add(v.action.rawValue)
+            f.add(v.from.iso)
+            f.add(v.until?.iso ?? "-")
+            f.add(String(describing: v.end))
+            f.add(v.isInForce(at: data.date))
+            f.add(v == shown)
+        }
+        if let shown {
+            f.add(shown.from > data.date)
+            for field in shown.procedure.fields { f.add(data.fieldSlugs[field.name] ?? "-") }
+            for level in shown.procedure.levels { f.add(data.levels.contains { $0.level == level }) }
+        }
+        for other in (replacedBy(history) ?? []) + history.replaces {
+            f.add(other)
+            f.add(data.catalogue.histories[other].flatMap { data.shownVersion(of: $0) }?.procedure.name ?? "-")
+        }
+        historyKeys.store.withLock { $0[key] = f.hex }
+        return f.hex
+    }
+
+    /// The province, address and QR setting, which every page's layout shows, and the version of
+    /// the page model: bump `pageModelVersion` whenever a change to this module changes what a
+    /// page's view holds, so a rebuild with the new tthc does not keep pages the old one built.
+    static func layoutKey(_ data: SiteData, qr: Bool) -> String {
+        pageModelVersion + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
+    }
+
+    static let pageModelVersion = "site-model-1"
+}
+
+/// Strings computed once per build and shared between the threads that render pages.
+final class Memo: Sendable {
+    let store = Mutex<[String: String]>([:])
+}
