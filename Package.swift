@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Catalogue", "Review", "Formats", "QRCode",
+                "Catalogue", "Review", "Formats", "QRCode", "SearchIndex",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import Catalogue
 import Formats
 import Foundation
+import SearchIndex
 import Synchronization
 
 /// Renders a `SiteModel` with a `Theme` into a folder, all or nothing.
@@ -12,10 +13,11 @@ import Synchronization
 public struct SiteBuilder: Sendable {
     public var model: SiteModel
     public var theme: Theme
-    /// Renders a procedure's printable posting sheet (HTML), when sheets are part of the site.
-    public var sheet: (@Sendable (Procedure) throws -> String)?
+    /// Renders a procedure's printable posting sheet (HTML) from the version the site shows and its
+    /// catalogue key, when sheets are part of the site.
+    public var sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)?
 
-    public init(model: SiteModel, theme: Theme, sheet: (@Sendable (Procedure) throws -> String)? = nil) {
+    public init(model: SiteModel, theme: Theme, sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil) {
         self.model = model
         self.theme = theme
         self.sheet = sheet
@@ -24,7 +26,7 @@ public struct SiteBuilder: Sendable {
     /// A builder whose procedure pages link to posting sheets exactly when `sheet` renders them.
     public init(
         data: SiteData, theme: Theme, qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil,
-        sheet: (@Sendable (Procedure) throws -> String)? = nil
+        sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil
     ) {
         self.init(model: SiteModel(data: data, hasSheets: sheet != nil, qrCode: qrCode), theme: theme, sheet: sheet)
     }
@@ -104,6 +106,8 @@ public struct SiteBuilder: Sendable {
         try out.emit(SiteLinks.feed, OpenData.feed(data))
         for file in OpenData.sitemaps(data, pages: kinds.map(model.path(of:))) { try out.emit(file.path, file.text) }
         try out.emit(SiteLinks.robots, OpenData.robots(data))
+        let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
+        for file in SearchIndexBuilder.build(documents) { try out.emit(file.path, file.contents) }
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
@@ -133,7 +137,7 @@ public struct SiteBuilder: Sendable {
             if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
         }
         if let sheet, let shown, shown.procedure.isPostable {
-            try out.emit(SitePath.sheet(code), try sheet(shown.procedure))
+            try out.emit(SitePath.sheet(code), try sheet(shown, code.key))
         }
         return fingerprint.map { (path, $0) }
     }

@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     public let assets: [String: String]
     /// The template names loaded, for the error when one is missing.
     public let templateNames: Set<String>
+    /// Each template's text by name (without `.mustache`), for renderers outside the site's own
+    /// library (the posting sheet's).
+    public let templateSources: [String: String]
     /// A stable hash of every template's name and text: pages are kept from a previous build only
     /// when it was made with the same templates.
     public let fingerprint: String
@@ -75,6 +78,7 @@ public struct Theme: Sendable {
         }
         return Theme(
             library: MustacheLibrary(templates: templates), assets: assets, templateNames: Set(templates.keys),
+            templateSources: Dictionary(uniqueKeysWithValues: texts.map { (String($0.key.dropLast(".mustache".count)), $0.value) }),
             fingerprint: hash.hex)
     }
 

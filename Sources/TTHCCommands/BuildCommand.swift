@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Foundation
 import QRCode
+import Sheets
 import Site
 
 struct BuildCommand: ParsableCommand {
@@ -63,14 +64,37 @@ struct BuildCommand: ParsableCommand {
         data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions)
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
-            // Posting sheets join the site when their renderer is passed as `sheet:` here.
-            let builder = SiteBuilder(data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) })
+            let builder = SiteBuilder(
+                data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) },
+                sheet: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, date: at.date, theme: theme))
             let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
         } catch let error as SiteError {
             Console.error(error.description)
             throw ExitCode(1)
+        }
+    }
+
+    /// Each procedure's printable posting sheet (niem-yet/CODE.html), posted by its receiving
+    /// agency, with the theme's `sheet.mustache` when it has one.
+    static func sheetRenderer(
+        catalogue: Catalogue, province: Province, date: LocalDate, theme: Theme
+    ) throws -> @Sendable (ProcedureVersion, String) throws -> String {
+        let bundled = try SheetPage.Template.bundled()
+        let template: SheetPage.Template
+        if let source = theme.templateSources["sheet"] {
+            do {
+                template = try SheetPage.Template(mustache: source, css: bundled.css)
+            } catch {
+                throw SiteError("sheet.mustache: error: the theme's sheet template does not parse (\(error)); fix it or remove it from the theme")
+            }
+        } else {
+            template = bundled
+        }
+        return { version, key in
+            let context = SheetContext(version: version, catalogue: catalogue, province: province, commune: nil, postedOn: date)
+            return try SheetPage.html(procedure: version.procedure, context: context, key: key, template: template)
         }
     }
 }

@@ -23,7 +23,7 @@ struct BuildFolderTests {
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try Fixture.build(catalogue, province: Tiny.province, at: "2026-12-01", into: root,
-                              sheet: { p in if p.code?.rawValue == "1.000002" { throw Boom() }; return "sheet" })
+                              sheet: { v, _ in if v.procedure.code?.rawValue == "1.000002" { throw Boom() }; return "sheet" })
         }
         let after = try Fixture.files(under: root).map { ($0, try Data(contentsOf: URL(fileURLWithPath: root + "/" + $0))) }
         #expect(before.map(\.0) == after.map(\.0))

@@ -82,7 +82,7 @@ struct ProcedurePageTests {
         #expect(!plain.contains("niem-yet/"))
 
         try Fixture.build(catalogue, province: Tiny.province, into: out + "/b", baseURL: "https://thutuc.example.vn",
-                          sheet: { p in "<!DOCTYPE html><title>\(p.name)</title>" })
+                          sheet: { v, _ in "<!DOCTYPE html><title>\(v.procedure.name)</title>" })
         let full = try Fixture.read(out + "/b/thu-tuc/1.000001.html")
         #expect(full.contains("<!-- https://thutuc.example.vn/thu-tuc/1.000001.html -->"))
         #expect(full.contains("href=\"../niem-yet/1.000001.html\""))

@@ -33,7 +33,7 @@ enum Fixture {
     @discardableResult
     static func build(
         _ catalogue: Catalogue, province: Province, at date: String = "2026-11-01", into output: String,
-        baseURL: String? = nil, force: Bool = false, sheet: (@Sendable (Procedure) throws -> String)? = nil,
+        baseURL: String? = nil, force: Bool = false, sheet: (@Sendable (ProcedureVersion, String) throws -> String)? = nil,
         theme: String? = nil
     ) throws -> SiteBuilder.Report {
         let data = SiteData(catalogue: catalogue, province: province, date: LocalDate(iso: date)!, baseURL: baseURL)

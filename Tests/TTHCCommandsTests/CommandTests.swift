@@ -220,6 +220,17 @@ struct BuildCommandTests {
         // The sample province has a base URL, so procedure pages carry a QR code.
         let page = try String(contentsOfFile: out + "/thu-tuc/1.001193.html", encoding: .utf8)
         #expect(page.contains("<svg"))
+        // The procedure links to its posting sheet, which is written beside it and names the
+        // receiving agency as the posting body; the search index is written with the pages.
+        #expect(page.contains("href=\"../niem-yet/1.001193.html\""))
+        let sheet = try String(contentsOfFile: out + "/niem-yet/1.001193.html", encoding: .utf8)
+        #expect(sheet.contains("BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH"))
+        #expect(sheet.contains("Đăng ký khai sinh"))
+        #expect(sheet.contains("../assets/sheet.css"))
+        #expect(FileManager.default.fileExists(atPath: out + "/assets/sheet.css"))
+        #expect(FileManager.default.fileExists(atPath: out + "/assets/search.js"))
+        let manifest = try String(contentsOfFile: out + "/tim-kiem/manifest.js", encoding: .utf8)
+        #expect(manifest.hasPrefix("tthcSearch.add(\"manifest\"") && manifest.contains("\"documents\":94"))
         let second = try CLI.run(["build", "--at", "2026-11-01", "-o", out])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains(" 0 tệp được ghi"), "\(second.stdout)")
