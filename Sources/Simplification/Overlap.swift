@@ -57,6 +57,11 @@ public struct Overlap: Sendable {
 
     /// The features: every dossier item as understood, every result and every performing agency.
     public static func documents(of s: ReviewSubject) -> [Document] {
+        documents(of: s, words: DocumentMatcher.words)
+    }
+
+    /// `words` folds a result's or an agency's name; the review passes a cached one.
+    static func documents(of s: ReviewSubject, words: (String) -> [String]) -> [Document] {
         func features(_ readings: [DocumentMatcher.Reading], _ items: [DossierItem]) -> (Set<UInt64>, [UInt64: String]) {
             var set = Set<UInt64>(), wording: [UInt64: String] = [:]
             func add(_ key: String, _ text: String) {
@@ -64,9 +69,9 @@ public struct Overlap: Sendable {
                 if set.insert(h).inserted { wording[h] = text }
             }
             for (reading, item) in zip(readings, items) where !reading.core.isEmpty { add("d:" + reading.identity, item.name) }
-            for result in s.procedure.results { add("r:" + DocumentMatcher.words(result.name).joined(separator: " "), result.name) }
+            for result in s.procedure.results { add("r:" + words(result.name).joined(separator: " "), result.name) }
             for agency in s.procedure.agencies where agency.role == .performing {
-                add("a:" + DocumentMatcher.words(agency.name).joined(separator: " "), agency.name)
+                add("a:" + words(agency.name).joined(separator: " "), agency.name)
             }
             return (set, wording)
         }

@@ -80,7 +80,7 @@ enum ReviewHTML {
         for p in d.procedures {
             b += "<section class=\"procedure\" id=\"\(escape(p.key))\">\n"
             b += "<h3>\(escape(p.code)) — \(escape(p.name))</h3>\n"
-            let volume = p.annualVolume.map { "\(DecimalNumber(Decimal($0)).vietnamese) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
+            let volume = p.annualVolume.map { "\(Money.grouped($0)) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
             b += "<p>Chi phí một hồ sơ: \(money(p.cost.perInstanceBefore)) → \(money(p.cost.perInstanceAfter)) (\(escape(Money.rate(p.cost.reductionRate)))); \(escape(volume)); chi phí hằng năm: \(money(p.cost.annualBefore)) → \(money(p.cost.annualAfter)).</p>\n"
             b += "<table>\n<tr><th>Tiêu chí</th><th>Nội dung rà soát</th><th>Lý do, căn cứ</th><th>Phương án</th><th class=\"n\">Chi phí/hồ sơ</th></tr>\n"
             for f in p.findings {
