@@ -25,7 +25,7 @@ struct ReviewCommand: ParsableCommand {
             --format json writes {"date", "sample", "rules", "accepted", "summary": {"procedures", \
             "proceduresWithFindings", "findings", "byRule": [{"rule", "title", "count"}], \
             "annualCostBefore", "annualCostAfter", "annualSaving", "reductionRate", \
-            "missingVolumes"}, "procedures": [{"key", "code", "name", "annualVolume", "cost", \
+            "missingVolumes", "overlapComparisons"}, "procedures": [{"key", "code", "name", "annualVolume", "cost", \
             "findings": [{"rule", "location", "subject", "reason", "legalGround", "proposal", \
             "automatic", "accepted", "database": {"document", "database", "ministry", "legal", \
             "procedureBasis", "article"}, "overlap": {"score", "members": [{"code", "name", \

@@ -24,6 +24,8 @@ struct ReviewDocument: Encodable {
         var reductionRate: Double
         /// Codes of reviewed procedures without an annual volume: no annual cost is computed for them.
         var missingVolumes: [String]
+        /// Pairs the overlap rule scored exactly (LSH candidates), to show it does not compare all pairs.
+        var overlapComparisons: Int?
     }
 
     struct RuleCount: Encodable {
@@ -113,7 +115,7 @@ struct ReviewDocument: Encodable {
             },
             annualCostBefore: before, annualCostAfter: after, annualSaving: before - after,
             reductionRate: Money.round2(report.reductionRate),
-            missingVolumes: report.missingVolumes.map(\.code))
+            missingVolumes: report.missingVolumes.map(\.code), overlapComparisons: report.comparisons)
         procedures = report.withFindings.map { p in
             ProcedureEntry(
                 key: p.key, code: p.code, name: p.name, annualVolume: p.procedure.annualVolume, cost: CostSummary(p.cost),
