@@ -165,7 +165,10 @@ public struct Overlap: Sendable {
                 subCases.append(SubCase(subCase: sub, other: other, score: s, shared: Self.shared([sub, other])))
             }
         }
-        for (_, members) in buckets where members.count > 1 {
+        // In a fixed order (dictionary order changes from run to run), so that the caps above cut
+        // the same comparisons every time and the report never changes between runs.
+        let crowded = buckets.filter { $0.value.count > 1 }.sorted { $0.value[0] != $1.value[0] ? $0.value[0] < $1.value[0] : $0.key < $1.key }
+        for (_, members) in crowded {
             if members.count <= bucketCap {
                 for x in members.indices { for y in members.indices where y > x { consider(members[x], members[y]) } }
             } else {

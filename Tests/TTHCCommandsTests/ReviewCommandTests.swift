@@ -236,3 +236,21 @@ struct ReviewReportFormatTests {
         #expect(html.components(separatedBy: "<tr><td class=\"n\">").count - 1 == rows.count - 1)
     }
 }
+
+@Suite("tthc review on a generated catalogue", .serialized)
+struct ReviewGeneratedCatalogueTests {
+    /// Hash seeds change from process to process; the overlap report must not.
+    @Test func twoRunsGiveTheSameReport() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogue = dir.appendingPathComponent("gen").path
+        let generate = try CLI.run(["generate", "--procedures", "2000", "--seed", "5", "-o", catalogue])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        try FileManager.default.copyItem(atPath: CLI.catalogue + "/review", toPath: catalogue + "/review")
+        let arguments = ["review", "--catalogue", catalogue, "--at", "2026-12-31", "--rules", "overlap,duplicate-item", "--format", "json"]
+        let first = try CLI.run(arguments), second = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("\"rule\": \"overlap\""))
+    }
+}
