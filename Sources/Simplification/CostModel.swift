@@ -100,10 +100,12 @@ public struct CostModel: Sendable {
         ]
     }
 
-    /// Before and after a set of edits.
-    public func effect(of edits: [Edit], on s: ReviewSubject, matcher: DocumentMatcher) -> CostEffect {
-        let before = cost(s)
-        let after = cost(s.applying(edits, matcher: matcher))
+    /// Before and after a set of edits; `before`, when the caller has it, saves computing it again.
+    public func effect(
+        of edits: [Edit], on s: ReviewSubject, matcher: DocumentMatcher, before: Breakdown? = nil
+    ) -> CostEffect {
+        let before = before ?? cost(s)
+        let after = edits.isEmpty ? before : cost(s.applying(edits, matcher: matcher))
         return CostEffect(before: before, after: after)
     }
 }
@@ -137,6 +139,12 @@ extension ReviewSubject {
                 return old.map { readings[c][$0] } ?? matcher.read(item.name)
             }
         }
-        return ReviewSubject(key: key, procedure: changed, readings: newReadings)
+        var subject = self
+        subject.procedure = changed
+        subject.readings = newReadings
+        if changed.requirements.count != procedure.requirements.count {
+            subject.requirementWords = changed.requirements.map { matcher.textWords($0.text) }
+        }
+        return subject
     }
 }

@@ -31,6 +31,8 @@ public struct CostParameters: Sendable, Hashable {
     /// Hourly income: monthly income / (days × hours), DOMAIN.md §5.
     public var hourlyIncome: Double { monthlyIncome / (daysPerMonth * hoursPerDay) }
 
+    /// Each file key's parameter. A constant never mutated; `nonisolated(unsafe)` only because key
+    /// paths are not marked `Sendable`.
     nonisolated(unsafe) private static let keys: [String: [String: WritableKeyPath<CostParameters, Double>]] = [
         "income": ["monthly": \.monthlyIncome, "days_per_month": \.daysPerMonth, "hours_per_day": \.hoursPerDay],
         "hours": [

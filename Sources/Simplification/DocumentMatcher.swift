@@ -40,7 +40,7 @@ public struct DocumentMatcher: Sendable {
 
     public func read(_ name: String) -> Reading {
         let folded = VietnameseText.searchKey(name)
-        let words = vocabulary.expand(Self.words(folded))
+        let words = vocabulary.expand(Self.foldedWords(folded))
         var core = ArraySlice(words)
         var certified = false
         stripping: while true {
@@ -73,15 +73,24 @@ public struct DocumentMatcher: Sendable {
         return best.map { vocabulary.concepts[$0.concept] }
     }
 
-    /// Whether a text (a step, a requirement) holds any of the phrases.
-    public func mentions(_ text: String, any phrases: [[String]]) -> [String]? {
-        let words = vocabulary.expand(Self.words(VietnameseText.searchKey(text)))
-        return phrases.first { Self.contains(words, $0) }
+    /// A text's folded, expanded words, for `mentions`.
+    public func textWords(_ text: String) -> [String] {
+        vocabulary.expand(Self.foldedWords(VietnameseText.searchKey(text)))
+    }
+
+    /// Whether words (of a step, a requirement) hold any of the phrases.
+    public func mentions(_ words: [String], any phrases: [[String]]) -> [String]? {
+        phrases.first { Self.contains(words, $0) }
     }
 
     /// Folded words: letters and digits, everything else a separator.
     public static func words(_ text: String) -> [String] {
-        VietnameseText.searchKey(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        foldedWords(VietnameseText.searchKey(text))
+    }
+
+    /// The words of text already folded by `VietnameseText.searchKey`.
+    static func foldedWords(_ folded: String) -> [String] {
+        folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     static func contains(_ words: [String], _ phrase: [String]) -> Bool {

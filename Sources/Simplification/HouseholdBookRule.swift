@@ -23,15 +23,15 @@ struct HouseholdBookRule {
                     document: item.name, database: database, ministry: concept.ministry ?? "Bộ Công an", legal: legal,
                     procedureBasis: s.procedure.legalBases.first?.number, article: item.form)))
         }
-        for (r, requirement) in s.procedure.requirements.enumerated() where mentions(requirement.text, concept) {
+        for (r, requirement) in s.procedure.requirements.enumerated() where mentions(s.requirementWords[r], concept) {
             out.append(s.finding(
                 .householdBook, at: "Yêu cầu, điều kiện \(r + 1)", subject: requirement.text,
                 reason: "Điều kiện dựa vào sổ hộ khẩu, sổ tạm trú, là giấy tờ không còn giá trị sử dụng từ ngày 01/01/2023.",
                 legalGround: legal,
                 proposal: "Sửa điều kiện để căn cứ vào thông tin cư trú trong \(database)."))
         }
-        for group in s.procedure.steps {
-            for (n, step) in group.steps.enumerated() where mentions(step.text, concept) {
+        for (g, group) in s.procedure.steps.enumerated() {
+            for (n, step) in group.steps.enumerated() where mentions(s.stepWords[g][n], concept) {
                 let place = group.caseName.map { "trường hợp «\($0)», " } ?? ""
                 out.append(s.finding(
                     .householdBook, at: "Trình tự thực hiện, \(place)bước \(n + 1)", subject: step.text,
@@ -43,7 +43,7 @@ struct HouseholdBookRule {
         return out
     }
 
-    private func mentions(_ text: String, _ concept: DocumentConcept) -> Bool {
-        matcher.mentions(text, any: concept.phrases) != nil
+    private func mentions(_ words: [String], _ concept: DocumentConcept) -> Bool {
+        matcher.mentions(words, any: concept.phrases) != nil
     }
 }

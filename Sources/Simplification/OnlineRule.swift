@@ -10,7 +10,7 @@ struct OnlineRule {
     func check(_ s: ReviewSubject) -> [Finding] {
         let p = s.procedure
         guard p.type != .internal, (p.online?.level ?? .none) != .full else { return [] }
-        let texts = p.steps.flatMap { $0.steps.map(\.text) } + p.requirements.map(\.text)
+        let texts = s.stepWords.joined() + s.requirementWords
         if texts.contains(where: { matcher.mentions($0, any: matcher.vocabulary.presence) != nil }) { return [] }
         if s.items.contains(where: { $0.item.presentation == .show && $0.reading.concept?.database == nil }) { return [] }
         let level = (p.online?.level ?? .none).vietnamese

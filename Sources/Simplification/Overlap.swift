@@ -9,7 +9,11 @@ import Catalogue
 /// that share a bucket are scored exactly (Jaccard). Time and memory grow with the number of
 /// procedures, not its square. A bucket holding more than `bucketCap` members (identical template
 /// procedures) is scanned with a sliding window, each member scored against the few before it, so
-/// it still costs linear time: near-identical members chain into one group all the same.
+/// it still costs linear time: near-identical members chain into one group all the same. Procedures
+/// already grouped are not compared again, a case is scored against at most `caseCandidates`
+/// procedures, and a procedure stops being compared once `misses` candidates failed the threshold
+/// (unless the other side still has tries left): exact comparisons stay under a constant times the
+/// number of documents.
 public struct Overlap: Sendable {
     public var threshold: Double
     public var bands = 24
@@ -19,6 +23,13 @@ public struct Overlap: Sendable {
     public var window = 4
     /// Fewer features than this say too little to call two procedures the same.
     public var minimumFeatures = 3
+    /// Exact comparisons a dossier case takes part in at most: its closest procedure among that
+    /// many candidates is reported.
+    public var caseCandidates = 16
+    /// Exact comparisons that fail the threshold a procedure takes part in at most. Catalogues
+    /// hold families of look-alike procedures (one stem, many levels or fields) that share buckets
+    /// without reaching the threshold; without a cap, each family costs the square of its size.
+    public var misses = 48
 
     public init(threshold: Double = 0.7) { self.threshold = threshold }
 
@@ -57,6 +68,11 @@ public struct Overlap: Sendable {
 
     /// The features: every dossier item as understood, every result and every performing agency.
     public static func documents(of s: ReviewSubject) -> [Document] {
+        documents(of: s, words: DocumentMatcher.words)
+    }
+
+    /// `words` folds a result's or an agency's name; the review passes a cached one.
+    static func documents(of s: ReviewSubject, words: (String) -> [String]) -> [Document] {
         func features(_ readings: [DocumentMatcher.Reading], _ items: [DossierItem]) -> (Set<UInt64>, [UInt64: String]) {
             var set = Set<UInt64>(), wording: [UInt64: String] = [:]
             func add(_ key: String, _ text: String) {
@@ -64,9 +80,9 @@ public struct Overlap: Sendable {
                 if set.insert(h).inserted { wording[h] = text }
             }
             for (reading, item) in zip(readings, items) where !reading.core.isEmpty { add("d:" + reading.identity, item.name) }
-            for result in s.procedure.results { add("r:" + DocumentMatcher.words(result.name).joined(separator: " "), result.name) }
+            for result in s.procedure.results { add("r:" + words(result.name).joined(separator: " "), result.name) }
             for agency in s.procedure.agencies where agency.role == .performing {
-                add("a:" + DocumentMatcher.words(agency.name).joined(separator: " "), agency.name)
+                add("a:" + words(agency.name).joined(separator: " "), agency.name)
             }
             return (set, wording)
         }
@@ -116,9 +132,13 @@ public struct Overlap: Sendable {
         var comparisons = 0
         var subCases: [SubCase] = []
         var subCaseSeen = Set<PairKey>()
+        var tries = [Int](repeating: 0, count: documents.count)
+        var missed = [Int](repeating: 0, count: documents.count)
         func consider(_ i: Int, _ j: Int) {
             let a = documents[i], b = documents[j]
             guard a.key != b.key else { return }
+            if a.caseIndex != nil && tries[i] >= caseCandidates || b.caseIndex != nil && tries[j] >= caseCandidates { return }
+            if missed[i] >= misses && missed[j] >= misses { return }
             // Whole against whole groups procedures; a case against another whole procedure is a sub-case.
             guard (a.caseIndex == nil) != (b.caseIndex == nil) || (a.caseIndex == nil && b.caseIndex == nil) else { return }
             let pair = PairKey(min(i, j), max(i, j))
@@ -126,9 +146,13 @@ public struct Overlap: Sendable {
             // Already in one group through other links: grouping needs a spanning tree, not every pair.
             if a.caseIndex == nil, b.caseIndex == nil, root(i) == root(j) { return }
             comparisons += 1
+            tries[i] += 1
+            tries[j] += 1
             let s = Self.jaccard(a.features, b.features)
             guard s >= threshold else {
                 scored[pair] = -1
+                missed[i] += 1
+                missed[j] += 1
                 return
             }
             if a.caseIndex == nil && b.caseIndex == nil {
@@ -141,7 +165,10 @@ public struct Overlap: Sendable {
                 subCases.append(SubCase(subCase: sub, other: other, score: s, shared: Self.shared([sub, other])))
             }
         }
-        for (_, members) in buckets where members.count > 1 {
+        // In a fixed order (dictionary order changes from run to run), so that the caps above cut
+        // the same comparisons every time and the report never changes between runs.
+        let crowded = buckets.filter { $0.value.count > 1 }.sorted { $0.value[0] != $1.value[0] ? $0.value[0] < $1.value[0] : $0.key < $1.key }
+        for (_, members) in crowded {
             if members.count <= bucketCap {
                 for x in members.indices { for y in members.indices where y > x { consider(members[x], members[y]) } }
             } else {

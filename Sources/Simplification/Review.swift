@@ -19,6 +19,14 @@ public struct Review: Sendable {
 
     public func run(_ procedures: [(key: String, procedure: Procedure)]) -> ReviewReport {
         var cache: [String: DocumentMatcher.Reading] = [:]
+        var texts: [String: [String]] = [:]
+        // Steps and requirements repeat across procedures: fold each wording once.
+        func words(_ text: String) -> [String] {
+            if let w = texts[text] { return w }
+            let w = matcher.textWords(text)
+            texts[text] = w
+            return w
+        }
         let subjects = procedures.map { key, p in
             let readings = p.dossier.cases.map { c in
                 c.items.map { item in
@@ -28,27 +36,13 @@ public struct Review: Sendable {
                     return r
                 }
             }
-            return ReviewSubject(key: key, procedure: p, readings: readings)
+            return ReviewSubject(key: key, procedure: p, readings: readings, words: words)
         }
-        var findings: [[Finding]] = Array(repeating: [], count: subjects.count)
-        let database = DatabaseRule(), household = HouseholdBookRule(matcher: matcher)
-        let certified = CertifiedCopyRule(), sets = SetsRule(), duplicate = DuplicateItemRule()
-        let noBasis = NoBasisRule(), online = OnlineRule(matcher: matcher), time = TimeRule(references: timeReferences)
-        for (n, s) in subjects.enumerated() {
-            var f: [Finding] = []
-            if rules.contains(.database) { f += database.check(s) }
-            if rules.contains(.householdBook) { f += household.check(s) }
-            if rules.contains(.certifiedCopy) { f += certified.check(s) }
-            if rules.contains(.sets) { f += sets.check(s) }
-            if rules.contains(.duplicateItem) { f += duplicate.check(s) }
-            if rules.contains(.time) { f += time.check(s) }
-            if rules.contains(.online) { f += online.check(s) }
-            if rules.contains(.noBasis) { f += noBasis.check(s) }
-            findings[n] = f
-        }
+        // Overlap looks at the whole catalogue; its findings join each procedure's own below.
+        var overlapFindings: [Int: [Finding]] = [:]
         var overlapResult: Overlap.Result?
         if rules.contains(.overlap) {
-            let result = overlap.find(subjects.flatMap(Overlap.documents))
+            let result = overlap.find(subjects.flatMap { Overlap.documents(of: $0, words: words) })
             let position = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1.key, $0) })
             for group in result.groups {
                 let first = group.members[0], n = position[first.key]!
@@ -59,7 +53,7 @@ public struct Review: Sendable {
                     legalGround: "Nghị định 63/2010/NĐ-CP, Điều 8 (liên thông, hợp nhất thủ tục có liên quan); Nghị quyết 66.7/2025/NQ-CP",
                     proposal: "Xem xét hợp nhất \(group.members.count) thủ tục thành một thủ tục (có các trường hợp riêng nếu cần).")
                 f.overlap = OverlapDetail(members: group.members.map(Self.member), score: group.score, shared: group.shared)
-                findings[n].append(f)
+                overlapFindings[n, default: []].append(f)
             }
             // One finding per case: its closest procedure.
             var best: [String: Overlap.SubCase] = [:]
@@ -77,23 +71,40 @@ public struct Review: Sendable {
                     legalGround: "Nghị định 63/2010/NĐ-CP, Điều 8; Nghị quyết 66.7/2025/NQ-CP",
                     proposal: "Bỏ trường hợp này khỏi thủ tục, dẫn chiếu thủ tục \(sub.other.code), hoặc hợp nhất hai thủ tục.")
                 f.overlap = OverlapDetail(members: [Self.member(sub.subCase), Self.member(sub.other)], score: sub.score, shared: sub.shared)
-                findings[n].append(f)
+                overlapFindings[n, default: []].append(f)
             }
             overlapResult = result
         }
-        var reviewed: [ProcedureReview] = []
-        for (n, s) in subjects.enumerated() {
-            for i in findings[n].indices {
-                findings[n][i].cost = cost.effect(of: findings[n][i].edits, on: s, matcher: matcher)
-            }
-            let edits = findings[n].filter { selection.accepts($0) }.flatMap(\.edits)
-            let effect = cost.effect(of: edits, on: s, matcher: matcher)
-            reviewed.append(ProcedureReview(
-                key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
-                findings: findings[n].sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
-                simplified: Edit.apply(edits, to: s.procedure)))
+        let overlapByProcedure = overlapFindings
+        let review = self
+        let reviewed = parallelChunks(subjects.count) { range in
+            range.map { n in review.review(subjects[n], extra: overlapByProcedure[n] ?? []) }
         }
         return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: overlapResult?.comparisons)
+    }
+
+    /// One procedure: every rule, then the cost of each proposal and of the accepted ones together.
+    private func review(_ s: ReviewSubject, extra: [Finding]) -> ProcedureReview {
+        var f: [Finding] = []
+        if rules.contains(.database) { f += DatabaseRule().check(s) }
+        if rules.contains(.householdBook) { f += HouseholdBookRule(matcher: matcher).check(s) }
+        if rules.contains(.certifiedCopy) { f += CertifiedCopyRule().check(s) }
+        if rules.contains(.sets) { f += SetsRule().check(s) }
+        if rules.contains(.duplicateItem) { f += DuplicateItemRule().check(s) }
+        if rules.contains(.time) { f += TimeRule(references: timeReferences).check(s) }
+        if rules.contains(.online) { f += OnlineRule(matcher: matcher).check(s) }
+        if rules.contains(.noBasis) { f += NoBasisRule().check(s) }
+        f += extra
+        let before = cost.cost(s)
+        for i in f.indices {
+            f[i].cost = cost.effect(of: f[i].edits, on: s, matcher: matcher, before: before)
+        }
+        let edits = f.filter { selection.accepts($0) }.flatMap(\.edits)
+        let effect = cost.effect(of: edits, on: s, matcher: matcher, before: before)
+        return ProcedureReview(
+            key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
+            findings: f.sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
+            simplified: edits.isEmpty ? s.procedure : Edit.apply(edits, to: s.procedure))
     }
 
     static func member(_ d: Overlap.Document) -> OverlapDetail.Member {
@@ -103,16 +114,27 @@ public struct Review: Sendable {
     static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded())) %" }
 }
 
-/// One procedure's review: its findings and what all accepted proposals together save.
-public struct ProcedureReview: Sendable {
-    public var key: String
-    public var code: String
-    public var name: String
-    public var procedure: Procedure
-    public var findings: [Finding]
-    public var cost: CostEffect
+/// One procedure's review: its findings and what all accepted proposals together save. A class, so
+/// that lists of reviews (100,000 of them, each holding two procedures) copy as references.
+public final class ProcedureReview: Sendable {
+    public let key: String
+    public let code: String
+    public let name: String
+    public let procedure: Procedure
+    public let findings: [Finding]
+    public let cost: CostEffect
     /// The procedure with every accepted proposal applied: the content of the draft's amended row.
-    public var simplified: Procedure
+    public let simplified: Procedure
+
+    init(key: String, code: String, name: String, procedure: Procedure, findings: [Finding], cost: CostEffect, simplified: Procedure) {
+        self.key = key
+        self.code = code
+        self.name = name
+        self.procedure = procedure
+        self.findings = findings
+        self.cost = cost
+        self.simplified = simplified
+    }
 }
 
 /// The review of a catalogue: per procedure, and the totals a review meeting reads first.
@@ -125,7 +147,14 @@ public struct ReviewReport: Sendable {
 
     public var findings: [Finding] { procedures.flatMap(\.findings) }
 
-    public func count(_ rule: RuleID) -> Int { procedures.reduce(0) { $0 + $1.findings.count { $0.rule == rule } } }
+    public func count(_ rule: RuleID) -> Int { counts[rule] ?? 0 }
+
+    /// Findings per rule, counted once.
+    public var counts: [RuleID: Int] {
+        var out: [RuleID: Int] = [:]
+        for p in procedures { for f in p.findings { out[f.rule, default: 0] += 1 } }
+        return out
+    }
 
     /// Procedures with findings.
     public var withFindings: [ProcedureReview] { procedures.filter { !$0.findings.isEmpty } }

@@ -7,17 +7,24 @@ public struct ReviewSubject: Sendable {
     public var procedure: Procedure
     /// `readings[case][item]`.
     public var readings: [[DocumentMatcher.Reading]]
+    /// The folded words of each step, `stepWords[group][step]`, and of each requirement.
+    public var stepWords: [[[String]]]
+    public var requirementWords: [[String]]
 
     public init(key: String, procedure: Procedure, matcher: DocumentMatcher) {
-        self.key = key
-        self.procedure = procedure
-        readings = procedure.dossier.cases.map { $0.items.map { matcher.read($0.name) } }
+        self.init(
+            key: key, procedure: procedure,
+            readings: procedure.dossier.cases.map { $0.items.map { matcher.read($0.name) } },
+            words: matcher.textWords)
     }
 
-    init(key: String, procedure: Procedure, readings: [[DocumentMatcher.Reading]]) {
+    /// `words` reads a step's or a requirement's text; the review passes a cached reader.
+    init(key: String, procedure: Procedure, readings: [[DocumentMatcher.Reading]], words: (String) -> [String]) {
         self.key = key
         self.procedure = procedure
         self.readings = readings
+        stepWords = procedure.steps.map { $0.steps.map { words($0.text) } }
+        requirementWords = procedure.requirements.map { words($0.text) }
     }
 
     public var code: String { procedure.code?.rawValue ?? key }

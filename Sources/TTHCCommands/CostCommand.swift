@@ -64,7 +64,7 @@ struct CostCommand: ParsableCommand {
             let c = p.cost
             out.append("  Một hồ sơ: \(Money.vietnamese(c.perInstanceBefore)) → \(Money.vietnamese(c.perInstanceAfter)), tiết kiệm \(Money.vietnamese(c.perInstanceSaving)) (\(Money.rate(c.reductionRate)))")
             if let volume = p.procedure.annualVolume, let b = c.annualBefore, let a = c.annualAfter {
-                out.append("  Hằng năm (\(DecimalNumber(Decimal(volume)).vietnamese) hồ sơ): \(Money.vietnamese(b)) → \(Money.vietnamese(a)), tiết kiệm \(Money.vietnamese(b - a))")
+                out.append("  Hằng năm (\(Money.grouped(volume)) hồ sơ): \(Money.vietnamese(b)) → \(Money.vietnamese(a)), tiết kiệm \(Money.vietnamese(b - a))")
                 before += b
                 after += a
             } else {

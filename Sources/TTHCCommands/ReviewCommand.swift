@@ -25,7 +25,7 @@ struct ReviewCommand: ParsableCommand {
             --format json writes {"date", "sample", "rules", "accepted", "summary": {"procedures", \
             "proceduresWithFindings", "findings", "byRule": [{"rule", "title", "count"}], \
             "annualCostBefore", "annualCostAfter", "annualSaving", "reductionRate", \
-            "missingVolumes"}, "procedures": [{"key", "code", "name", "annualVolume", "cost", \
+            "missingVolumes", "overlapComparisons"}, "procedures": [{"key", "code", "name", "annualVolume", "cost", \
             "findings": [{"rule", "location", "subject", "reason", "legalGround", "proposal", \
             "automatic", "accepted", "database": {"document", "database", "ministry", "legal", \
             "procedureBasis", "article"}, "overlap": {"score", "members": [{"code", "name", \
@@ -39,6 +39,14 @@ struct ReviewCommand: ParsableCommand {
             it changes, so that `tthc validate DRAFT.xml` accepts it; proposals that need a \
             person (overlap, steps) are listed, not applied.
 
+            --format html writes one standalone page for the review meeting (totals first, then \
+            each procedure; prints on A4). --format csv writes one row a finding: code, name, rule, \
+            location, subject, reason, legal_ground, proposal, automatic, accepted, cost_before, \
+            cost_after, saving, reduction_rate, annual_saving, database, ministry, overlap_score. \
+            --register FILE writes the register of Resolution 66.7/2025's appendix (papers a \
+            database replaces: code, procedure, item, database, owning ministry, legal text, \
+            article or form) as CSV or HTML.
+
             Exit status: 0 whether or not there are findings; 1 when the catalogue or a data file \
             has errors; 2 wrong usage.
 
@@ -46,12 +54,13 @@ struct ReviewCommand: ParsableCommand {
               tthc review
               tthc review --field "ho tich" --level commune
               tthc review --format json -o ra-soat.json
+              tthc review --format html -o bao-cao.html --register phu-luc-66-7.csv
               tthc review --compare ../tinh-khac --code 1.001193
               tthc review --accept database,household-book,certified-copy --emit-draft du-thao.xml
               tthc validate du-thao.xml
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, csv }
 
     @OptionGroup var options: CatalogueOptions
     @OptionGroup var settings: ReviewSettingsOptions
@@ -86,8 +95,11 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("draft-number"), help: ArgumentHelp("The draft decision's number.", valueName: "NUMBER"))
     var draftNumber: String = "DỰ-THẢO/QĐ-UBND"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, html (the report for the review meeting) or csv (one row a finding).")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Also write the Resolution 66.7 register of papers replaced by databases (.csv or .html).", valueName: "FILE"))
+    var register: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -98,6 +110,9 @@ struct ReviewCommand: ParsableCommand {
     func validate() throws {
         if let rules { _ = try Self.parseRules(rules, option: "--rules") }
         if let accept { _ = try Self.parseRules(accept, option: "--accept") }
+        if let register, !register.hasSuffix(".csv"), !register.hasSuffix(".html") {
+            throw ValidationError("--register: name the file .csv or .html, e.g. phu-luc-66-7.csv")
+        }
         if let emitDraft, !emitDraft.hasSuffix(".xml"), !emitDraft.hasSuffix(".json") {
             throw ValidationError("--emit-draft: name the file .xml or .json, e.g. du-thao.xml")
         }
@@ -150,8 +165,25 @@ struct ReviewCommand: ParsableCommand {
         switch format {
         case .text: text = document.text(notice: loaded.sampleNotice)
         case .json: text = JSONFormat.pretty(document)
+        case .html: text = ReviewHTML.report(document, notice: loaded.sampleNotice)
+        case .csv: text = ReviewCSV.report(document)
         }
-        try Console.deliver(text, to: output, force: force)
+        if let register {
+            let table = register.hasSuffix(".csv")
+                ? DatabaseRegister.csv(document) : DatabaseRegister.html(document, notice: loaded.sampleNotice)
+            do {
+                try SafeWriter.write(table, to: register, force: force)
+            } catch let refusal as SafeWriter.Refusal {
+                Console.error(refusal.description)
+                throw ExitCode(1)
+            }
+        }
+        if output == nil, format == .csv {
+            // Console.out would add "\n" after the closing "\r\n" (one Character in Swift).
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            try Console.deliver(text, to: output, force: force)
+        }
     }
 
     /// Writes the draft decision (never over a file without --force) and says what it holds.

@@ -24,6 +24,8 @@ struct ReviewDocument: Encodable {
         var reductionRate: Double
         /// Codes of reviewed procedures without an annual volume: no annual cost is computed for them.
         var missingVolumes: [String]
+        /// Pairs the overlap rule scored exactly (LSH candidates), to show it does not compare all pairs.
+        var overlapComparisons: Int?
     }
 
     struct RuleCount: Encodable {
@@ -104,15 +106,16 @@ struct ReviewDocument: Encodable {
         rules = RuleID.allCases.filter { report.rules.contains($0) }.map(\.rawValue)
         accepted = RuleID.allCases.filter { report.selection.rules.contains($0) }.map(\.rawValue)
         let before = Int(report.annualBefore.rounded()), after = Int(report.annualAfter.rounded())
+        let counts = report.counts
         summary = Summary(
             procedures: report.procedures.count, proceduresWithFindings: report.withFindings.count,
             findings: report.findings.count,
             byRule: RuleID.allCases.filter { report.rules.contains($0) }.map {
-                RuleCount(rule: $0.rawValue, title: $0.vietnamese, count: report.count($0))
+                RuleCount(rule: $0.rawValue, title: $0.vietnamese, count: counts[$0] ?? 0)
             },
             annualCostBefore: before, annualCostAfter: after, annualSaving: before - after,
             reductionRate: Money.round2(report.reductionRate),
-            missingVolumes: report.missingVolumes.map(\.code))
+            missingVolumes: report.missingVolumes.map(\.code), overlapComparisons: report.comparisons)
         procedures = report.withFindings.map { p in
             ProcedureEntry(
                 key: p.key, code: p.code, name: p.name, annualVolume: p.procedure.annualVolume, cost: CostSummary(p.cost),
@@ -152,7 +155,7 @@ struct ReviewDocument: Encodable {
         }
         for p in procedures {
             out.append("")
-            let volume = p.annualVolume.map { "\(DecimalNumber(Decimal($0)).vietnamese) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
+            let volume = p.annualVolume.map { "\(Money.grouped($0)) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
             out.append("\(p.code)  \(p.name)")
             out.append("  Chi phí/hồ sơ: \(Money.vietnamese(Double(p.cost.perInstanceBefore))) → \(Money.vietnamese(Double(p.cost.perInstanceAfter))) (\(Money.rate(p.cost.reductionRate))); \(volume)"
                 + (p.cost.annualSaving.map { "; tiết kiệm \(Money.vietnamese(Double($0)))/năm" } ?? ""))

@@ -58,8 +58,19 @@ struct ReviewSettingsOptions: ParsableArguments {
 /// Money as Vietnamese print it: dot thousands, rounded to the đồng.
 enum Money {
     static func vietnamese(_ amount: Double) -> String {
-        let rounded = Int(amount.rounded())
-        return DecimalNumber(Decimal(rounded)).vietnamese + " đ"
+        grouped(Int(amount.rounded())) + " đ"
+    }
+
+    /// "1.234.567": dot thousands, as `DecimalNumber.vietnamese` prints integers, without going
+    /// through `Decimal` (a review prints hundreds of thousands of amounts).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = n < 0 ? "-" : ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(c)
+        }
+        return out
     }
 
     /// "−23,4 %" with a true minus sign for a reduction.

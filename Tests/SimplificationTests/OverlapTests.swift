@@ -75,9 +75,10 @@ struct OverlapTests {
         #expect((f.overlap?.score ?? 0) >= 0.7)
     }
 
-    /// LSH bounds the exact comparisons by construction: a bucket of s documents costs at most
-    /// s × max((cap − 1) / 2, window) comparisons, and each document sits in `bands` buckets, so the
-    /// total grows with the number of documents, never with the number of pairs.
+    /// The exact comparisons are bounded by construction: a comparison that fails the threshold
+    /// needs a side with misses left (≤ documents × misses), one that succeeds either joins two groups
+    /// (≤ documents − 1) or scores a case (≤ documents × caseCandidates). The total grows with the
+    /// number of documents, never with the number of pairs.
     @Test func comparisonsAreBoundedLinearlyNotByEveryPair() throws {
         let generated = SyntheticCatalogue.generate(SyntheticCatalogue.Options(procedures: 3000, seed: 3))
         let decisions = generated[0].decisions.enumerated().map { i, d in
@@ -87,7 +88,7 @@ struct OverlapTests {
         let documents = state.entries.flatMap { Overlap.documents(of: Support.subject($0.procedure, key: $0.key)) }
         let overlap = Overlap()
         let result = overlap.find(documents)
-        let bound = documents.count * overlap.bands * max((overlap.bucketCap - 1) / 2 + 1, overlap.window)
+        let bound = documents.count * (overlap.misses + overlap.caseCandidates + 1)
         let allPairs = documents.count * (documents.count - 1) / 2
         #expect(result.comparisons <= bound)
         #expect(result.comparisons * 100 < allPairs, "\(result.comparisons) of \(allPairs) pairs")

@@ -130,9 +130,127 @@ struct ReviewDraftCommandTests {
         let items = try #require((json["decision"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(items.count == 1)
         #expect(items.first?["changedParts"] as? [String] == ["dossier"])
+        // tthc diff of the procedure in force and the draft shows exactly the simplification.
+        let show = try CLI.run(["show", "1.011607", "--at", "2027-06-01", "--format", "xml"])
+        #expect(show.status == 0, "\(show.stderr)")
+        let old = dir.appendingPathComponent("cu.xml")
+        try show.stdout.write(to: old, atomically: true, encoding: .utf8)
+        let diff = try CLI.run(["diff", old.path, draft, "--format", "json"])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let changes = try #require((report["procedures"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["part"] as? String == "dossier")
+        #expect(changes.first?["kind"] as? String == "removed")
+        #expect(changes.first?["subject"] as? String == "Bản sao Sổ hộ khẩu")
+        // The household book was optional there, so the diff calls its removal neutral, never heavier.
+        #expect(changes.first?["direction"] as? String != "heavier")
         try "1.011607 household\n".write(to: selection, atomically: true, encoding: .utf8)
         let bad = try CLI.run(["review", "--selection", selection.path])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("\(selection.path):1:1: error: unknown rule 'household'"), "\(bad.stderr)")
+    }
+}
+
+@Suite("tthc review as HTML, CSV and the Resolution 66.7 register", .serialized)
+struct ReviewReportFormatTests {
+    /// A copy of the sample in which a requirement without basis reads like markup.
+    static func catalogueWithMarkup(in dir: URL) throws -> String {
+        let copy = dir.appendingPathComponent("tinh")
+        try FileManager.default.copyItem(atPath: CLI.catalogue, toPath: copy.path)
+        let file = copy.appendingPathComponent("decisions/2025/2025-09-12-1712-QD-UBND.xml")
+        let xml = try String(contentsOf: file, encoding: .utf8)
+        let marked = xml.replacingOccurrences(
+            of: "Hộ gia đình đã đóng góp đầy đủ các khoản quỹ", with: "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; đóng góp quỹ")
+        #expect(marked != xml)
+        try marked.write(to: file, atomically: true, encoding: .utf8)
+        return copy.path
+    }
+
+    @Test func htmlIsStandaloneVietnameseEscapedWithTotalsFirst() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogue = try Self.catalogueWithMarkup(in: dir)
+        let run = try CLI.run(["review", "--catalogue", catalogue, "--at", "2026-11-01", "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = run.stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
+        #expect(html.contains("@media print"))
+        #expect(!html.contains("<link") && !html.contains("<script"), "standalone, and no markup from the data")
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; đóng góp quỹ"))
+        let totals = try #require(html.range(of: "Số thủ tục được rà soát"))
+        let rate = try #require(html.range(of: "Tỷ lệ cắt giảm"))
+        let firstProcedure = try #require(html.range(of: "<section class=\"procedure\""))
+        #expect(totals.lowerBound < firstProcedure.lowerBound && rate.lowerBound < firstProcedure.lowerBound)
+        for rule in ["database", "household-book", "certified-copy", "sets", "duplicate-item", "overlap", "time", "online", "no-basis"] {
+            #expect(html.contains("<td class=\"rule\">\(rule)</td>"), "\(rule)")
+        }
+        #expect(html.contains("Dữ liệu mẫu"))
+    }
+
+    @Test func csvHasOneRowPerFinding() throws {
+        let csv = try CLI.run(["review", "--at", "2026-11-01", "--format", "csv"])
+        let json = try CLI.run(["review", "--at", "2026-11-01", "--format", "json"])
+        #expect(csv.status == 0 && json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require((document["summary"] as? [String: Any])?["findings"] as? Int)
+        let lines = Self.records(csv.stdout)
+        #expect(lines.first == "code,name,rule,location,subject,reason,legal_ground,proposal,automatic,accepted,cost_before,cost_after,saving,reduction_rate,annual_saving,database,ministry,overlap_score")
+        #expect(lines.count == findings + 1)
+        #expect(lines.contains { $0.hasPrefix("1.011607,") && $0.contains(",household-book,") })
+    }
+
+    /// RFC 4180 records: a line break inside quotes belongs to the field.
+    static func records(_ text: String) -> [String] {
+        var out: [String] = [], current = "", quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() }
+            if c == "\r\n" && !quoted {
+                out.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    @Test func theRegisterListsEachPaperADatabaseReplaces() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csvPath = dir.appendingPathComponent("phu-luc.csv").path, htmlPath = dir.appendingPathComponent("phu-luc.html").path
+        for path in [csvPath, htmlPath] {
+            let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "database,household-book", "--register", path, "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows[0] == "STT,Mã thủ tục hành chính,Tên thủ tục hành chính,Thành phần hồ sơ thay thế (cắt giảm),Cơ sở dữ liệu khai thác,\"Bộ, ngành quản lý cơ sở dữ liệu\",Văn bản quy định thành phần hồ sơ,\"Điều, khoản, mẫu\"")
+        #expect(rows.contains { $0.contains(",1.011607,") && $0.contains("Bản sao Sổ hộ khẩu,Cơ sở dữ liệu quốc gia về dân cư,Bộ Công an") })
+        #expect(rows.contains { $0.contains(",1.001029,") && $0.contains("Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp,Bộ Tài chính") })
+        #expect(rows.dropFirst().enumerated().allSatisfy { $1.hasPrefix("\($0 + 1),") })
+        let html = try String(contentsOfFile: htmlPath, encoding: .utf8)
+        #expect(html.contains("<html lang=\"vi\">"))
+        #expect(html.contains("<th>Bộ, ngành quản lý cơ sở dữ liệu</th>"))
+        #expect(html.components(separatedBy: "<tr><td class=\"n\">").count - 1 == rows.count - 1)
+    }
+}
+
+@Suite("tthc review on a generated catalogue", .serialized)
+struct ReviewGeneratedCatalogueTests {
+    /// Hash seeds change from process to process; the overlap report must not.
+    @Test func twoRunsGiveTheSameReport() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogue = dir.appendingPathComponent("gen").path
+        let generate = try CLI.run(["generate", "--procedures", "2000", "--seed", "5", "-o", catalogue])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        try FileManager.default.copyItem(atPath: CLI.catalogue + "/review", toPath: catalogue + "/review")
+        let arguments = ["review", "--catalogue", catalogue, "--at", "2026-12-31", "--rules", "overlap,duplicate-item", "--format", "json"]
+        let first = try CLI.run(arguments), second = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("\"rule\": \"overlap\""))
     }
 }
