@@ -50,7 +50,8 @@ struct DateArgument: ExpressibleByArgument {
         }
     }
 
-    static var defaultValueDescription: String { "today" }
+    /// What `--help` prints as the default: the word users type, not the date of the day the help is read.
+    var defaultValueDescription: String { "today" }
 }
 
 extension LocalDate {
