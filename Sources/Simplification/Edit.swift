@@ -16,6 +16,8 @@ public enum Edit: Hashable, Sendable, Codable {
     case fullyOnline
     /// Shorten every channel's time to this one where it is longer.
     case shortenTime(ProcessingTime)
+    /// Shorten one channel's time to this one where it is longer.
+    case shortenChannelTime(SubmissionMethod, ProcessingTime)
 
     /// Applies edits together (indices refer to the procedure as given, whatever the order).
     public static func apply(_ edits: [Edit], to procedure: Procedure) -> Procedure {
@@ -48,6 +50,10 @@ public enum Edit: Hashable, Sendable, Codable {
             case .fullyOnline: p = Self.fullyOnline(p)
             case .shortenTime(let time):
                 for i in p.channels.indices where TimeOrder.isLonger(p.channels[i].time, than: time) {
+                    p.channels[i].time = time
+                }
+            case .shortenChannelTime(let method, let time):
+                for i in p.channels.indices where p.channels[i].method == method && TimeOrder.isLonger(p.channels[i].time, than: time) {
                     p.channels[i].time = time
                 }
             default: break

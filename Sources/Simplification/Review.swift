@@ -11,6 +11,8 @@ public struct Review: Sendable {
     public var selection = Selection.all
     public var overlap = Overlap()
     public var timeReferences: [String: TimeReference] = [:]
+    /// National-portal records' times by national code key, for the time rule (`--national`).
+    public var nationalTimes: [String: NationalTime] = [:]
 
     public init(matcher: DocumentMatcher, cost: CostModel) {
         self.matcher = matcher
@@ -91,7 +93,7 @@ public struct Review: Sendable {
         if rules.contains(.certifiedCopy) { f += CertifiedCopyRule().check(s) }
         if rules.contains(.sets) { f += SetsRule().check(s) }
         if rules.contains(.duplicateItem) { f += DuplicateItemRule().check(s) }
-        if rules.contains(.time) { f += TimeRule(references: timeReferences).check(s) }
+        if rules.contains(.time) { f += TimeRule(references: timeReferences, national: nationalTimes).check(s) }
         if rules.contains(.online) { f += OnlineRule(matcher: matcher).check(s) }
         if rules.contains(.noBasis) { f += NoBasisRule().check(s) }
         f += extra

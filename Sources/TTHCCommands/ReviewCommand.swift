@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Formats
 import Foundation
+import Import
 import Simplification
 
 struct ReviewCommand: ParsableCommand {
@@ -14,7 +15,9 @@ struct ReviewCommand: ParsableCommand {
             ground), a proposal and its effect on compliance cost. Rules: database (a paper a \
             national database holds, Resolution 66.7/2025), household-book, certified-copy, sets, \
             duplicate-item, overlap (procedures or dossier cases that could merge; MinHash-LSH, never \
-            every pair), time (longer than the same code in --compare DIR), online (not fully online \
+            every pair), time (longer than the same code in --compare DIR, or than its national \
+            record on the National Public Service Portal given with --national FILE_OR_DIR, channel \
+            by channel), online (not fully online \
             though nothing needs presence), no-basis (a requirement without a legal basis).
 
             Documents are matched by meaning through DIR/review/documents.ini (synonyms, \
@@ -56,6 +59,7 @@ struct ReviewCommand: ParsableCommand {
               tthc review --format json -o ra-soat.json
               tthc review --format html -o bao-cao.html --register phu-luc-66-7.csv
               tthc review --compare ../tinh-khac --code 1.001193
+              tthc review --rules time --national ../dvcqg
               tthc review --accept database,household-book,certified-copy --emit-draft du-thao.xml
               tthc validate du-thao.xml
             """)
@@ -82,6 +86,9 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Another province's catalogue folder, for the time rule (repeatable).", valueName: "DIR"))
     var compare: [String] = []
+
+    @Option(help: ArgumentHelp("National Public Service Portal records (.json, or a folder of them), for the time rule (repeatable).", valueName: "FILE_OR_DIR"))
+    var national: [String] = []
 
     @Option(help: ArgumentHelp("Accept only these rules' proposals, comma-separated (default: all).", valueName: "RULE,…"))
     var accept: String?
@@ -158,6 +165,7 @@ struct ReviewCommand: ParsableCommand {
         if let rules { review.rules = try Self.parseRules(rules, option: "--rules") }
         review.selection = try acceptance()
         review.timeReferences = try Self.timeReferences(compare, at: at.date)
+        if !national.isEmpty { review.nationalTimes = try Self.nationalTimes(national) }
         let report = review.run(try Self.procedures(loaded, at: at.date, codes: code, levels: level, fields: field))
         if let emitDraft { try writeDraft(report, to: emitDraft, loaded: loaded) }
         let document = ReviewDocument(report: report, date: at.date, sample: loaded.province?.sample ?? false)
@@ -236,6 +244,32 @@ struct ReviewCommand: ParsableCommand {
             entries = entries.filter { wanted.contains($0.key) }
         }
         return entries.map { ($0.key, $0.procedure) }
+    }
+
+    /// The national portal's records by national code; a record that fails to read is a warning
+    /// (with its file, line and JSON path), none read at all an error.
+    static func nationalTimes(_ paths: [String]) throws -> [String: NationalTime] {
+        let read = PortalImport.read(paths)
+        // Only the files left out speak: what a read record does not import is `tthc import`'s business.
+        let used = Set(read.records.map(\.file))
+        Console.report(read.diagnostics.filter { !used.contains($0.location?.file ?? "") }.map { d in
+            var w = d
+            w.severity = .warning
+            return w
+        })
+        guard !read.records.isEmpty else {
+            Console.error("tthc: --national: no national portal record could be read from \(paths.joined(separator: ", ")); give the .json files saved from dichvucong.gov.vn, or a folder of them")
+            throw ExitCode(1)
+        }
+        var out: [String: (time: NationalTime, updatedAt: Int64)] = [:]
+        for record in read.records {
+            guard let code = record.procedure.code else { continue }
+            let updatedAt = record.updatedAt ?? .min
+            // Two records of one code: the portal's latest edit holds.
+            if let existing = out[code.key], existing.updatedAt > updatedAt { continue }
+            out[code.key] = (NationalTime(record: record.procedure, file: record.file), updatedAt)
+        }
+        return out.mapValues(\.time)
     }
 
     /// The shortest time of each national code in other catalogues, named by province.
