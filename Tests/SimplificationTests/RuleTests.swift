@@ -162,4 +162,34 @@ struct RuleTests {
         }
         #expect(Support.review(p, rules: [.time], references: ["1.000001": faster]).isEmpty)
     }
+
+    @Test func timeLongerThanTheNationalRecordChannelByChannel() throws {
+        var p = Support.procedure(["Đơn"], code: "1.010038.000.00.00.H12")
+        p.channels.append(Channel(method: .online, time: ProcessingTime(value: 5, unit: .workingDays)))
+        // The record is faster in person only; online it allows longer.
+        let record = NationalTime(
+            times: [.inPerson: ProcessingTime(value: 3, unit: .workingDays), .online: ProcessingTime(value: 7, unit: .workingDays)],
+            file: "dvcqg/tach-ho.json")
+        let f = try #require(Support.review(p, rules: [.time], national: ["1.010038": record]).first)
+        #expect(f.rule == .time)
+        #expect(f.subject == "Trực tiếp: 5 ngày làm việc")
+        #expect(f.reason.contains("hồ sơ quốc gia trên Cổng Dịch vụ công quốc gia, tệp dvcqg/tach-ho.json"))
+        #expect(f.reason.contains("trực tiếp 5 ngày làm việc tại đây, 3 ngày làm việc trong hồ sơ quốc gia"))
+        let shortened = Edit.apply(f.edits, to: p)
+        #expect(shortened.channels.map(\.time) == [ProcessingTime(value: 3, unit: .workingDays), ProcessingTime(value: 5, unit: .workingDays)])
+    }
+
+    @Test(arguments: [
+        ProcessingTime(value: 5, unit: .workingDays), ProcessingTime(value: 7, unit: .workingDays),
+        ProcessingTime(value: 5, unit: .days), ProcessingTime(value: 8, unit: .hours), ProcessingTime(text: "Theo quy định"),
+    ])
+    func timeNotLongerThanTheNationalRecord(_ time: ProcessingTime) {
+        let p = Support.procedure(["Đơn"], code: "1.010038")
+        let record = NationalTime(times: [.inPerson: time], file: "x.json")
+        #expect(Support.review(p, rules: [.time], national: ["1.010038": record]).isEmpty)
+        // A record of another code, or one without this channel: nothing either.
+        let faster = ProcessingTime(value: 1, unit: .workingDays)
+        #expect(Support.review(p, rules: [.time], national: ["1.000001": NationalTime(times: [.inPerson: faster], file: "x.json")]).isEmpty)
+        #expect(Support.review(p, rules: [.time], national: ["1.010038": NationalTime(times: [.online: faster], file: "x.json")]).isEmpty)
+    }
 }

@@ -50,10 +50,14 @@ enum Support {
     }
 
     /// One procedure reviewed alone.
-    static func review(_ procedure: Procedure, rules: Set<RuleID>, references: [String: TimeReference] = [:]) -> [Finding] {
+    static func review(
+        _ procedure: Procedure, rules: Set<RuleID>, references: [String: TimeReference] = [:],
+        national: [String: NationalTime] = [:]
+    ) -> [Finding] {
         var review = Review(matcher: matcher, cost: costModel)
         review.rules = rules
         review.timeReferences = references
+        review.nationalTimes = national
         return review.run([(procedure.code?.key ?? "9.999999", procedure)]).findings
     }
 
