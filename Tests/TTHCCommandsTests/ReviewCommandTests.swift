@@ -78,6 +78,60 @@ struct ReviewCommandTests {
         #expect(codes == ["1.001699"])
     }
 
+    /// National portal record 1.010038 (Tách hộ, 5 working days in person and online) in ../shared/data/dvcqg.
+    static let nationalRecord = CLI.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/dvcqg/019d2bf7-7f1e-71e3-be3e-7f22dce4ac4d.json").path
+
+    @Test func timeComparesWithTheNationalRecord() throws {
+        // The sample gives Tách hộ 7 working days on both channels; national portal record 1.010038 gives 5.
+        let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "time", "--national", Self.nationalRecord, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "a record that reads says nothing: \(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let procedures = json["procedures"] as? [[String: Any]] ?? []
+        #expect(procedures.compactMap { $0["code"] as? String } == ["1.010038"])
+        let finding = try #require((procedures.first?["findings"] as? [[String: Any]])?.first)
+        #expect(finding["rule"] as? String == "time")
+        let reason = try #require(finding["reason"] as? String)
+        #expect(reason.contains("hồ sơ quốc gia trên Cổng Dịch vụ công quốc gia, tệp \(Self.nationalRecord)"))
+        #expect(reason.contains("trực tiếp 7 ngày làm việc tại đây, 5 ngày làm việc trong hồ sơ quốc gia"))
+        #expect(reason.contains("trực tuyến 7 ngày làm việc tại đây, 5 ngày làm việc trong hồ sơ quốc gia"))
+    }
+
+    @Test(arguments: ["7", "9"])
+    func noTimeFindingWhenTheNationalRecordIsNotShorter(_ days: String) throws {
+        // National portal record 1.010038, copied and given the sample's 7 working days, or more.
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("1.010038.json")
+        let text = try String(contentsOfFile: Self.nationalRecord, encoding: .utf8)
+        #expect(text.components(separatedBy: "\"processingTime\": 5,").count == 3)
+        try text.replacingOccurrences(of: "\"processingTime\": 5,", with: "\"processingTime\": \(days),")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "time", "--national", dir.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["procedures"] as? [[String: Any]])?.isEmpty == true)
+    }
+
+    @Test func unreadableNationalRecordsWarnAndNoneReadableStops() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("cut.json")
+        try "{\"code\": \"1.010038\",\n  \"executionMethods\": [\n".write(to: bad, atomically: true, encoding: .utf8)
+        let both = try CLI.run(["review", "--at", "2026-11-01", "--rules", "time", "--national", bad.path, "--national", Self.nationalRecord])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stderr.hasPrefix("\(bad.path):3:1: warning:"), "\(both.stderr)")
+        #expect(both.stdout.contains("1.010038  Tách hộ"))
+        let none = try CLI.run(["review", "--rules", "time", "--national", bad.path])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("tthc: --national: no national portal record could be read from \(bad.path)"), "\(none.stderr)")
+        #expect(none.stdout.isEmpty)
+        let help = try CLI.run(["review", "--help"])
+        #expect(help.stdout.contains("--national <FILE_OR_DIR>"))
+        #expect(help.stdout.contains("tthc review --rules time --national ../dvcqg"))
+    }
+
     @Test func costPrintsBeforeAfterSavingAndTotals() throws {
         let run = try CLI.run(["cost", "1.001776", "2.001035", "--at", "2025-12-31"])
         #expect(run.status == 0, "\(run.stderr)")
