@@ -35,7 +35,9 @@ final class PortalObject {
     let path: String
     let diagnostics: RecordDiagnostics
     private let members: [JSONValue.Member]
-    private var used: Set<String> = []
+    /// Which members a reader asked for by key (every member of that key, when a key is written
+    /// twice): flags by position, not a set of keys, to spare hashing every key read.
+    private var used: [Bool]
 
     init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
         guard case .object(let members) = value.content else {
@@ -46,6 +48,7 @@ final class PortalObject {
         self.path = path
         self.diagnostics = diagnostics
         self.members = members
+        self.used = Array(repeating: false, count: members.count)
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
             diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
@@ -56,10 +59,20 @@ final class PortalObject {
 
     /// The value of a key, marking it used; nil when absent or null.
     func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        guard let member = markUsed(key) else { return nil }
         if case .null = member.value.content { return nil }
         return member.value
+    }
+
+    /// Marks every member of the key used; returns the first.
+    private func markUsed(_ key: String) -> JSONValue.Member? {
+        var first: JSONValue.Member?
+        let length = key.utf8.count
+        for k in members.indices where members[k].key.utf8.count == length && members[k].key == key {
+            used[k] = true
+            if first == nil { first = members[k] }
+        }
+        return first
     }
 
     func has(_ key: String) -> Bool { members.contains { $0.key == key } }
@@ -182,7 +195,7 @@ final class PortalObject {
 
     /// Marks keys as read on purpose without mapping them: the portal's bookkeeping.
     func ignore(_ keys: String...) {
-        for key in keys { used.insert(key) }
+        for key in keys { _ = markUsed(key) }
     }
 
     /// Warns about a key the model has no place for, when it holds something.
@@ -193,7 +206,7 @@ final class PortalObject {
 
     /// Warns about every key not read that holds something.
     func finish() {
-        for member in members where !used.contains(member.key) && Self.holdsSomething(member.value) {
+        for (member, read) in zip(members, used) where !read && Self.holdsSomething(member.value) {
             let key = member.key.count > 60 ? String(member.key.prefix(60)) + "…" : member.key
             diagnostics.warning(
                 child(key),
