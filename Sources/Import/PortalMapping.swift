@@ -599,7 +599,7 @@ struct PortalMapping {
     private func code(_ o: PortalObject, _ key: String) -> String? {
         guard let raw = o.string(key) else { return nil }
         let text = PortalText.line(raw)
-        if text.contains(where: \.isWhitespace) {
+        if !PortalText.isPlainASCIIWord(text), text.contains(where: \.isWhitespace) {
             o.diagnostics.warning(o.child(key), "'\(text)' is not imported: a code has no spaces", at: o.raw(key)!)
             return nil
         }

@@ -86,7 +86,7 @@ final class PortalObject {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
                 return nil
             }
-            return s.allSatisfy(\.isWhitespace) ? nil : s
+            return PortalObject.isBlank(s) ? nil : s
         default:
             diagnostics.error(child(key), "expected text in double quotes, found \(value.kindDescription)", at: value)
             return nil
@@ -102,7 +102,7 @@ final class PortalObject {
         switch member.value.content {
         case .null:
             diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
-        case .string(let s) where s.allSatisfy(\.isWhitespace):
+        case .string(let s) where PortalObject.isBlank(s):
             diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
         default: break
         }
@@ -127,7 +127,7 @@ final class PortalObject {
         guard let value = raw(key) else { return nil }
         switch value.content {
         case .number(let n): return (.literal(n), value)
-        case .string(let s) where !s.allSatisfy(\.isWhitespace):
+        case .string(let s) where !PortalObject.isBlank(s):
             if s.utf8.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
                 return nil
@@ -184,7 +184,7 @@ final class PortalObject {
     func strings(_ key: String) -> [String] {
         list(key).compactMap { element, path in
             switch element.content {
-            case .string(let s): return s.allSatisfy(\.isWhitespace) ? nil : s
+            case .string(let s): return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
                 diagnostics.error(path, "expected text in double quotes, found \(element.kindDescription)", at: element)
@@ -215,11 +215,18 @@ final class PortalObject {
         }
     }
 
+    /// Empty or only white space. Text that starts with a printable ASCII byte is not blank: a
+    /// Character is white space when its first scalar is, so the Unicode look-up is only needed then.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 0x20, first < 0x80 { return false }
+        return s.allSatisfy(\.isWhitespace)
+    }
+
     static func holdsSomething(_ value: JSONValue) -> Bool {
         switch value.content {
         case .null: false
         case .bool(let b): b
-        case .string(let s): !s.allSatisfy(\.isWhitespace)
+        case .string(let s): !PortalObject.isBlank(s)
         case .number(let n): Double(n) != 0
         case .array(let a): a.contains(where: holdsSomething)
         case .object(let m): m.contains { holdsSomething($0.value) }
