@@ -215,7 +215,9 @@ public struct JSONTree: Sendable {
 
 /// One value of a `JSONTree`, with the byte offset where it starts.
 public struct JSONValue: Sendable {
-    public indirect enum Content: Sendable {
+    /// Not `indirect`: lists and objects are arrays, which already hold their elements out of line,
+    /// and a boxed case would cost an allocation for every value of every record.
+    public enum Content: Sendable {
         /// Members in file order; a key written twice appears twice.
         case object([Member])
         case array([JSONValue])

@@ -49,10 +49,25 @@ final class PortalObject {
         self.diagnostics = diagnostics
         self.members = members
         self.used = Array(repeating: false, count: members.count)
-        var seen: Set<String> = []
-        for member in members where !seen.insert(member.key).inserted {
-            diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+        if members.count <= 64 {
+            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members) {
+                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            }
+        } else {
+            var seen: Set<String> = []
+            for member in members where !seen.insert(member.key).inserted {
+                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            }
         }
+    }
+
+    /// Whether the key of member `k` is also the key of an earlier member. Objects of portal records
+    /// hold a few dozen keys: comparing with the earlier ones (lengths first) costs less than hashing
+    /// every key into a set; larger (hostile) objects use a set.
+    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member]) -> Bool {
+        let key = members[k].key, length = key.utf8.count
+        for j in 0..<k where members[j].key.utf8.count == length && members[j].key == key { return true }
+        return false
     }
 
     func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
