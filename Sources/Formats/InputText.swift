@@ -64,7 +64,13 @@ public enum InputText {
         bytes.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
+            let raw = UnsafeRawBufferPointer(p)
             while i < n {
+                // Eight ASCII bytes at a time: most of a record (keys, codes, numbers) is ASCII.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
                 if b < 0xE0 {

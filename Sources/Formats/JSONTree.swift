@@ -12,6 +12,11 @@ public struct JSONTree: Sendable {
     public let root: JSONValue
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// UTF-8 continuation bytes before each multiple of `checkpointStride`, so a column (characters,
+    /// not bytes) is found without counting from the start of a long line: portal records are often
+    /// one line of tens of kilobytes, with several messages each.
+    private let continuationsBefore: [Int]
+    private static let checkpointStride = 512
 
     /// Reads a file's bytes; refuses what is not UTF-8 JSON with an object at its root.
     public static func read(_ bytes: [UInt8], file: String) throws(FormatError) -> JSONTree {
@@ -36,7 +41,16 @@ public struct JSONTree: Sendable {
         }
         var lineStarts = [0]
         for (k, b) in utf8.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
-        return JSONTree(file: file, root: root, bytes: utf8, lineStarts: lineStarts)
+        var continuationsBefore = [0]
+        utf8.withUnsafeBytes { p in
+            var from = 0
+            while from + checkpointStride <= p.count {
+                continuationsBefore.append(continuationsBefore[continuationsBefore.count - 1]
+                    + continuationBytes(p, from: from, to: from + checkpointStride))
+                from += checkpointStride
+            }
+        }
+        return JSONTree(file: file, root: root, bytes: utf8, lineStarts: lineStarts, continuationsBefore: continuationsBefore)
     }
 
     /// Where a value of this tree starts.
@@ -47,13 +61,32 @@ public struct JSONTree: Sendable {
             if lineStarts[mid] <= value.offset { low = mid } else { high = mid - 1 }
         }
         let start = lineStarts[low], end = min(value.offset, bytes.count)
-        let continuation = bytes.withUnsafeBufferPointer { p in
-            var n = 0
-            for k in start..<max(start, end) where p[k] & 0xC0 == 0x80 { n += 1 }
-            return n
+        let continuation = bytes.withUnsafeBytes { p in
+            func before(_ x: Int) -> Int {
+                let k = x / Self.checkpointStride
+                return continuationsBefore[k] + Self.continuationBytes(p, from: k * Self.checkpointStride, to: x)
+            }
+            return before(max(start, end)) - before(start)
         }
         let column = 1 + (end - start) - continuation
         return SourceLocation(file: file, line: low + 1, column: column)
+    }
+
+    /// How many UTF-8 continuation bytes (10xxxxxx) lie in `from..<to`, eight bytes at a time: portal
+    /// records are often one line, so every message's column counts over most of the file.
+    static func continuationBytes(_ p: UnsafeRawBufferPointer, from: Int, to: Int) -> Int {
+        var n = 0, k = from
+        while k + 8 <= to {
+            let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            // Bit 7 set and bit 6 clear, in each byte.
+            n += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k += 8
+        }
+        while k < to {
+            if p[k] & 0xC0 == 0x80 { n += 1 }
+            k += 1
+        }
+        return n
     }
 
     /// Builds values from text the scanner has found valid.
@@ -182,7 +215,9 @@ public struct JSONTree: Sendable {
 
 /// One value of a `JSONTree`, with the byte offset where it starts.
 public struct JSONValue: Sendable {
-    public indirect enum Content: Sendable {
+    /// Not `indirect`: lists and objects are arrays, which already hold their elements out of line,
+    /// and a boxed case would cost an allocation for every value of every record.
+    public enum Content: Sendable {
         /// Members in file order; a key written twice appears twice.
         case object([Member])
         case array([JSONValue])

@@ -35,7 +35,9 @@ final class PortalObject {
     let path: String
     let diagnostics: RecordDiagnostics
     private let members: [JSONValue.Member]
-    private var used: Set<String> = []
+    /// Which members a reader asked for by key (every member of that key, when a key is written
+    /// twice): flags by position, not a set of keys, to spare hashing every key read.
+    private var used: [Bool]
 
     init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
         guard case .object(let members) = value.content else {
@@ -46,20 +48,46 @@ final class PortalObject {
         self.path = path
         self.diagnostics = diagnostics
         self.members = members
-        var seen: Set<String> = []
-        for member in members where !seen.insert(member.key).inserted {
-            diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+        self.used = Array(repeating: false, count: members.count)
+        if members.count <= 64 {
+            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members) {
+                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            }
+        } else {
+            var seen: Set<String> = []
+            for member in members where !seen.insert(member.key).inserted {
+                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            }
         }
+    }
+
+    /// Whether the key of member `k` is also the key of an earlier member. Objects of portal records
+    /// hold a few dozen keys: comparing with the earlier ones (lengths first) costs less than hashing
+    /// every key into a set; larger (hostile) objects use a set.
+    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member]) -> Bool {
+        let key = members[k].key, length = key.utf8.count
+        for j in 0..<k where members[j].key.utf8.count == length && members[j].key == key { return true }
+        return false
     }
 
     func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The value of a key, marking it used; nil when absent or null.
     func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        guard let member = markUsed(key) else { return nil }
         if case .null = member.value.content { return nil }
         return member.value
+    }
+
+    /// Marks every member of the key used; returns the first.
+    private func markUsed(_ key: String) -> JSONValue.Member? {
+        var first: JSONValue.Member?
+        let length = key.utf8.count
+        for k in members.indices where members[k].key.utf8.count == length && members[k].key == key {
+            used[k] = true
+            if first == nil { first = members[k] }
+        }
+        return first
     }
 
     func has(_ key: String) -> Bool { members.contains { $0.key == key } }
@@ -73,7 +101,7 @@ final class PortalObject {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
                 return nil
             }
-            return s.allSatisfy(\.isWhitespace) ? nil : s
+            return PortalObject.isBlank(s) ? nil : s
         default:
             diagnostics.error(child(key), "expected text in double quotes, found \(value.kindDescription)", at: value)
             return nil
@@ -89,7 +117,7 @@ final class PortalObject {
         switch member.value.content {
         case .null:
             diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
-        case .string(let s) where s.allSatisfy(\.isWhitespace):
+        case .string(let s) where PortalObject.isBlank(s):
             diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
         default: break
         }
@@ -114,7 +142,7 @@ final class PortalObject {
         guard let value = raw(key) else { return nil }
         switch value.content {
         case .number(let n): return (.literal(n), value)
-        case .string(let s) where !s.allSatisfy(\.isWhitespace):
+        case .string(let s) where !PortalObject.isBlank(s):
             if s.utf8.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
                 return nil
@@ -171,7 +199,7 @@ final class PortalObject {
     func strings(_ key: String) -> [String] {
         list(key).compactMap { element, path in
             switch element.content {
-            case .string(let s): return s.allSatisfy(\.isWhitespace) ? nil : s
+            case .string(let s): return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
                 diagnostics.error(path, "expected text in double quotes, found \(element.kindDescription)", at: element)
@@ -182,7 +210,7 @@ final class PortalObject {
 
     /// Marks keys as read on purpose without mapping them: the portal's bookkeeping.
     func ignore(_ keys: String...) {
-        for key in keys { used.insert(key) }
+        for key in keys { _ = markUsed(key) }
     }
 
     /// Warns about a key the model has no place for, when it holds something.
@@ -193,7 +221,7 @@ final class PortalObject {
 
     /// Warns about every key not read that holds something.
     func finish() {
-        for member in members where !used.contains(member.key) && Self.holdsSomething(member.value) {
+        for (member, read) in zip(members, used) where !read && Self.holdsSomething(member.value) {
             let key = member.key.count > 60 ? String(member.key.prefix(60)) + "…" : member.key
             diagnostics.warning(
                 child(key),
@@ -202,11 +230,18 @@ final class PortalObject {
         }
     }
 
+    /// Empty or only white space. Text that starts with a printable ASCII byte is not blank: a
+    /// Character is white space when its first scalar is, so the Unicode look-up is only needed then.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 0x20, first < 0x80 { return false }
+        return s.allSatisfy(\.isWhitespace)
+    }
+
     static func holdsSomething(_ value: JSONValue) -> Bool {
         switch value.content {
         case .null: false
         case .bool(let b): b
-        case .string(let s): !s.allSatisfy(\.isWhitespace)
+        case .string(let s): !PortalObject.isBlank(s)
         case .number(let n): Double(n) != 0
         case .array(let a): a.contains(where: holdsSomething)
         case .object(let m): m.contains { holdsSomething($0.value) }

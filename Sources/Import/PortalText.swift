@@ -29,6 +29,21 @@ enum PortalText {
         StoredText.prose(stripHTML(s))
     }
 
+    /// ASCII without white space (most codes): then no Character is white space, and the Unicode
+    /// look-ups can be skipped.
+    static func isPlainASCIIWord(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 }
+    }
+
+    /// Whether any byte is '<' or '&', looked for on the contiguous bytes (a tenth of a generic search).
+    static func mayHoldMarkup(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { p in
+            for b in p where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return true }
+            return false
+        }
+    }
+
     /// Text that says there is nothing: "không", "Không có", "-", "Không quy định".
     static func meansNothing(_ s: String) -> Bool {
         guard s.utf8.count < 64 else { return false }
@@ -53,7 +68,7 @@ enum PortalText {
     /// Turns an HTML fragment into text: block ends and `<br>` become line breaks, other tags go, and
     /// entities are decoded. Text without '<' or '&' is returned as is.
     static func stripHTML(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return s }
+        guard mayHoldMarkup(s) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var i = s.startIndex

@@ -24,6 +24,19 @@ struct JSONTreeTests {
         #expect(t.location(of: m[2].value) == SourceLocation(file: "t.json", line: 3, column: 26))
     }
 
+    /// Columns on long lines cross the tree's checkpoints (every 512 bytes): a record on one line with
+    /// Vietnamese text of 1 to 3 bytes a character, values placed on both sides of checkpoints.
+    @Test(arguments: [0, 1, 170, 171, 509, 1_000, 3_333])
+    func columnsOnALongLineCountCharacters(padding: Int) throws {
+        let words = (0..<padding).map { ["ệ", "a", "ơ", "Đ"][$0 % 4] }.joined()
+        let head = "{\"a\": \"\(words)\", \"tên\": [\"Hộ tịch\", "
+        let text = head + "7]}\n"
+        let t = try tree(text)
+        guard case .array(let list) = members(t.root)[1].value.content else { Issue.record("not a list"); return }
+        #expect(t.location(of: list[1]) == SourceLocation(file: "t.json", line: 1, column: head.count + 1))
+        #expect(t.location(of: list[0]) == SourceLocation(file: "t.json", line: 1, column: head.count + 1 - "\"Hộ tịch\", ".count))
+    }
+
     @Test func escapesAreResolvedAndComposed() throws {
         // "Tách" spelt with a decomposed á (a + U+0301), an emoji as a surrogate pair, and the usual escapes.
         let t = try tree(#"{"s": "Ta\u0301ch h\u1ed9 \ud83d\ude00 \"x\"\\\/\n\t"}"#)

@@ -101,6 +101,45 @@ import Testing
         #expect(read == procedure)
     }
 
+    /// Escaping copies runs of plain bytes whole; U+FFFE and U+FFFF (not XML characters) are dropped
+    /// while Vietnamese letters whose UTF-8 ends in BE or BF ("ỿ" E1 BB BF, "Ị" E1 BB 8A…) stay.
+    @Test func nonCharactersAreDroppedAndNeighbouringBytesKept() throws {
+        let name = "ỿ\u{FFFF}Sữa ở\u{FFFE} ỾỿĐ<&>\"x\""
+        let procedure = Procedure(code: ProcedureCode("\u{FFFF}ỿ\"1"), name: name)
+        let xml = XMLFormat.write(procedure)
+        #expect(xml.contains("<name>ỿSữa ở ỾỿĐ&lt;&amp;&gt;\"x\"</name>"))
+        #expect(xml.contains("code=\"ỿ&quot;1\""))
+        guard case .procedure(let read, _) = try XMLFormat.read(XMLSamples.bytes(xml), file: "x.xml") else {
+            Issue.record("expected a procedure")
+            return
+        }
+        #expect(read.name == "ỿSữa ở ỾỿĐ<&>\"x\"")
+    }
+
+    /// A decision of hundreds of items (an import from the national portal) is written in chunks on
+    /// every core: the items come out in order, each exactly as a decision of that one item writes it.
+    @Test func manyItemsAreWrittenInOrderAsOneByOne() throws {
+        let items = (0..<150).map { k in
+            DecisionItem(action: .new, level: .commune, procedure: Procedure(
+                code: ProcedureCode(String(format: "9.%06d", k)), name: "Thủ tục số \(k) <&>",
+                notes: k % 3 == 0 ? "Ghi chú\ndòng hai" : nil))
+        }
+        var decision = XMLSamples.fullDecision
+        decision.items = items
+        let xml = XMLFormat.write(decision)
+        #expect(try XMLSamples.decision(xml).decision == decision)
+        func itemsSection(_ xml: String) -> Substring {
+            let start = xml.range(of: "<items>\n")!.upperBound, end = xml.range(of: "  </items>\n", options: .backwards)!.lowerBound
+            return xml[start..<end]
+        }
+        let oneByOne = items.map { item in
+            var single = decision
+            single.items = [item]
+            return String(itemsSection(XMLFormat.write(single)))
+        }.joined()
+        #expect(itemsSection(xml) == oneByOne)
+    }
+
     @Test func blankOptionalTextIsLeftOutAndControlCharactersDropped() throws {
         let procedure = Procedure(name: "Tên\u{07}", notes: "   ")
         let xml = XMLFormat.write(procedure)
