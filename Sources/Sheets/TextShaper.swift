@@ -29,6 +29,9 @@ public final class TextShaper {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Glyphs where the font puts them, not rounded to whole points: a PDF has no pixel grid, and
+        // rounded positions make Cairo write a correction after almost every glyph.
+        pango_context_set_round_glyph_positions(context, 0)
     }
 
     deinit {
