@@ -1,4 +1,5 @@
 import CPangoCairo
+import Dispatch
 import QRCode
 
 /// Writes sections to one PDF through Cairo and Pango: measures blocks (the `TextMeasurer` the
@@ -50,17 +51,29 @@ public final class PDFRenderer: TextMeasurer {
     }
 
     public func measure(_ block: Block, width: Double) -> BlockMetrics {
-        let p = paragraph(block, width: width)
-        let heights = p.lines.map(\.height)
-        if block.qrCode != nil {
-            return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
-        }
-        return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+        PangoMeasurer(shaper: shaper, geometry: geometry).measure(block, width: width)
     }
 
     /// Lays a section out with Pango's measurements.
     public func layout(_ section: Section) -> LaidOutSection {
         LaidOutSection(section, measurer: self, geometry: geometry)
+    }
+
+    /// Lays sections out on `threads` threads (shaping is most of the layout's cost), each with a
+    /// shaper of its own; this renderer's shaper then takes over what the others shaped, so the
+    /// pages are drawn without shaping anything again. The result is the same as one `layout(_:)`
+    /// after another.
+    public func layout(_ sections: [Section], threads: Int) -> [LaidOutSection] {
+        let threads = min(threads, sections.count)
+        guard threads > 1 else { return sections.map(layout) }
+        let shapers = [shaper] + (1..<threads).map { _ in TextShaper() }
+        let results = UnsafeMutableBufferPointer<LaidOutSection?>.allocate(capacity: sections.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let work = ParallelLayout(sections: sections, shapers: shapers, geometry: geometry, results: results)
+        DispatchQueue.concurrentPerform(iterations: threads) { work.run(thread: $0, of: threads) }
+        for helper in shapers.dropFirst() { shaper.adopt(helper) }
+        return results.map { $0! }
     }
 
     // MARK: Drawing
@@ -178,6 +191,38 @@ public final class PDFRenderer: TextMeasurer {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(description: "cannot write the PDF (\(String(cString: cairo_status_to_string(status))))")
+        }
+    }
+}
+
+/// Measures blocks with a shaper's Pango layouts, for pagination.
+struct PangoMeasurer: TextMeasurer {
+    let shaper: TextShaper
+    let geometry: PageGeometry
+
+    func measure(_ block: Block, width: Double) -> BlockMetrics {
+        let p = shaper.paragraph(block, width: width)
+        let heights = p.lines.map(\.height)
+        if block.qrCode != nil {
+            return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
+        }
+        return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+    }
+}
+
+/// One `PDFRenderer.layout(_:threads:)`: thread `t` lays out sections t, t + n, t + 2n… with
+/// shaper `t` and writes each result to its own slot, so no two threads touch the same shaper or
+/// slot.
+private struct ParallelLayout: @unchecked Sendable {
+    let sections: [Section]
+    let shapers: [TextShaper]
+    let geometry: PageGeometry
+    let results: UnsafeMutableBufferPointer<LaidOutSection?>
+
+    func run(thread: Int, of threads: Int) {
+        let measurer = PangoMeasurer(shaper: shapers[thread], geometry: geometry)
+        for i in stride(from: thread, to: sections.count, by: threads) {
+            results[i] = LaidOutSection(sections[i], measurer: measurer, geometry: geometry)
         }
     }
 }
