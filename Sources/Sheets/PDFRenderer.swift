@@ -124,21 +124,45 @@ public final class PDFRenderer: TextMeasurer {
         if let url = block.qrCode {
             let code: QRCode
             do { code = try QRCode(url) } catch { throw RenderError(description: "\(url): \(error)") }
-            let module = g.qrSide / Double(code.size)
-            let x0 = g.left + g.textWidth - g.qrSide, y0 = top + fragment.y
-            cairo_set_source_rgb(context, 0, 0, 0)
+            drawQRCode(code, x: g.left + g.textWidth - g.qrSide, y: top + fragment.y, side: g.qrSide)
+        }
+    }
+
+    /// Draws a QR code as one 1-bit image mask, one pixel a module, scaled up without smoothing: a
+    /// few hundred bytes in the PDF where a path of rectangles took thousands of coordinates.
+    private func drawQRCode(_ code: QRCode, x: Double, y: Double, side: Double) {
+        let n = Int32(code.size)
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n) else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_surface_flush(image)
+        guard let data = cairo_image_surface_get_data(image) else { return }
+        let stride = Int(cairo_image_surface_get_stride(image))
+        // A1 packs pixels into 32-bit words, the first pixel in the low bit on a little-endian
+        // machine and in the high bit on a big-endian one.
+        data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * code.size) { words in
             for row in 0..<code.size {
-                var column = 0
-                while column < code.size {
-                    guard code.isDark(row: row, column: column) else { column += 1; continue }
-                    var run = 1
-                    while column + run < code.size, code.isDark(row: row, column: column + run) { run += 1 }
-                    cairo_rectangle(context, x0 + Double(column) * module, y0 + Double(row) * module, Double(run) * module, module)
-                    column += run
+                let line = words + row * stride / 4
+                for word in 0..<(stride / 4) { line[word] = 0 }
+                for column in 0..<code.size where code.isDark(row: row, column: column) {
+                    #if _endian(big)
+                    line[column / 32] |= UInt32(1) << (31 - column % 32)
+                    #else
+                    line[column / 32] |= UInt32(1) << (column % 32)
+                    #endif
                 }
             }
-            cairo_fill(context)
         }
+        cairo_surface_mark_dirty(image)
+        let module = side / Double(code.size)
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, module, module)
+        cairo_set_source_rgb(context, 0, 0, 0)
+        let pattern = cairo_pattern_create_for_surface(image)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_mask(context, pattern)
+        cairo_pattern_destroy(pattern)
+        cairo_restore(context)
     }
 
     private func drawMargins(section: Section, page: Int, of total: Int, absolute: Int?) {
