@@ -44,6 +44,8 @@ $chrome >/dev/null 2>&1
 tthc_pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 chrome_pages=$(pdfinfo "$work/chromium.pdf" | awk '/^Pages:/ {print $2}')
 
+# The machine may be shared: say how loaded it was, and quote CPU time beside wall time.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/bundle.json" \
   -n tthc "$tthc sheets --catalogue $catalogue --commune $commune --at $at -o $work/pdf --force" \
   -n chromium "$chrome" >&2
@@ -55,6 +57,8 @@ for f in "$work/all"/*.pdf; do all_pages=$((all_pages + $(pdfinfo "$f" | awk '/^
 load=$(hyperfine --style none --runs 3 --export-json "$work/load.json" "$tthc validate --quiet --catalogue $catalogue --at $at" >/dev/null 2>&1; python3 -c "import json; print(f'{json.load(open(\"$work/load.json\"))[\"results\"][0][\"median\"]:.2f}')")
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(chromium --version 2>/dev/null); date: $(date -u +%Y-%m-%d)"
+echo "Load average (1, 5, 15 min) before the timings: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Bundle PDF: $(du -k "$pdf" | cut -f1) KiB for $tthc_pages pages."
 echo "Catalogue: tthc generate --procedures $procedures --seed $seed ($communes communes); loading and replaying it alone takes ${load} s (median)."
 echo
 python3 - "$work/bundle.json" "$work/all.json" "$sheets" "$tthc_pages" "$chrome_pages" "$communes" "$all_pages" <<'PY'

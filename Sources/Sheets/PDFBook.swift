@@ -31,14 +31,17 @@ public enum PDFBook {
     }
 
     /// Writes a commune's bundle: cover, table of contents with page numbers, the sheets.
+    /// - Parameter threads: how many threads lay the sheets out (drawing is on the calling thread).
     @discardableResult
-    public static func write(_ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper()) throws -> BundlePages {
+    public static func write(
+        _ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper(), threads: Int = 1
+    ) throws -> BundlePages {
         let renderer = try PDFRenderer(
             path: path, notice: notice(for: bundle.province),
             title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)", shaper: shaper)
         // First pass: lay everything out, so every sheet's first page is known.
         let cover = renderer.layout(bundle.cover)
-        let sheets = bundle.sheets.map { renderer.layout($0.section) }
+        let sheets = renderer.layout(bundle.sheets.map(\.section), threads: threads)
         let draftTOC = renderer.layout(bundle.tableOfContents(pages: nil))
         var starts: [Int] = []
         var next = cover.pages.count + draftTOC.pages.count + 1

@@ -1,4 +1,5 @@
 import CPangoCairo
+import Dispatch
 import QRCode
 
 /// Writes sections to one PDF through Cairo and Pango: measures blocks (the `TextMeasurer` the
@@ -50,17 +51,29 @@ public final class PDFRenderer: TextMeasurer {
     }
 
     public func measure(_ block: Block, width: Double) -> BlockMetrics {
-        let p = paragraph(block, width: width)
-        let heights = p.lines.map(\.height)
-        if block.qrCode != nil {
-            return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
-        }
-        return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+        PangoMeasurer(shaper: shaper, geometry: geometry).measure(block, width: width)
     }
 
     /// Lays a section out with Pango's measurements.
     public func layout(_ section: Section) -> LaidOutSection {
         LaidOutSection(section, measurer: self, geometry: geometry)
+    }
+
+    /// Lays sections out on `threads` threads (shaping is most of the layout's cost), each with a
+    /// shaper of its own; this renderer's shaper then takes over what the others shaped, so the
+    /// pages are drawn without shaping anything again. The result is the same as one `layout(_:)`
+    /// after another.
+    public func layout(_ sections: [Section], threads: Int) -> [LaidOutSection] {
+        let threads = min(threads, sections.count)
+        guard threads > 1 else { return sections.map(layout) }
+        let shapers = [shaper] + (1..<threads).map { _ in TextShaper() }
+        let results = UnsafeMutableBufferPointer<LaidOutSection?>.allocate(capacity: sections.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let work = ParallelLayout(sections: sections, shapers: shapers, geometry: geometry, results: results)
+        DispatchQueue.concurrentPerform(iterations: threads) { work.run(thread: $0, of: threads) }
+        for helper in shapers.dropFirst() { shaper.adopt(helper) }
+        return results.map { $0! }
     }
 
     // MARK: Drawing
@@ -111,21 +124,45 @@ public final class PDFRenderer: TextMeasurer {
         if let url = block.qrCode {
             let code: QRCode
             do { code = try QRCode(url) } catch { throw RenderError(description: "\(url): \(error)") }
-            let module = g.qrSide / Double(code.size)
-            let x0 = g.left + g.textWidth - g.qrSide, y0 = top + fragment.y
-            cairo_set_source_rgb(context, 0, 0, 0)
+            drawQRCode(code, x: g.left + g.textWidth - g.qrSide, y: top + fragment.y, side: g.qrSide)
+        }
+    }
+
+    /// Draws a QR code as one 1-bit image mask, one pixel a module, scaled up without smoothing: a
+    /// few hundred bytes in the PDF where a path of rectangles took thousands of coordinates.
+    private func drawQRCode(_ code: QRCode, x: Double, y: Double, side: Double) {
+        let n = Int32(code.size)
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n) else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_surface_flush(image)
+        guard let data = cairo_image_surface_get_data(image) else { return }
+        let stride = Int(cairo_image_surface_get_stride(image))
+        // A1 packs pixels into 32-bit words, the first pixel in the low bit on a little-endian
+        // machine and in the high bit on a big-endian one.
+        data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * code.size) { words in
             for row in 0..<code.size {
-                var column = 0
-                while column < code.size {
-                    guard code.isDark(row: row, column: column) else { column += 1; continue }
-                    var run = 1
-                    while column + run < code.size, code.isDark(row: row, column: column + run) { run += 1 }
-                    cairo_rectangle(context, x0 + Double(column) * module, y0 + Double(row) * module, Double(run) * module, module)
-                    column += run
+                let line = words + row * stride / 4
+                for word in 0..<(stride / 4) { line[word] = 0 }
+                for column in 0..<code.size where code.isDark(row: row, column: column) {
+                    #if _endian(big)
+                    line[column / 32] |= UInt32(1) << (31 - column % 32)
+                    #else
+                    line[column / 32] |= UInt32(1) << (column % 32)
+                    #endif
                 }
             }
-            cairo_fill(context)
         }
+        cairo_surface_mark_dirty(image)
+        let module = side / Double(code.size)
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, module, module)
+        cairo_set_source_rgb(context, 0, 0, 0)
+        let pattern = cairo_pattern_create_for_surface(image)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_mask(context, pattern)
+        cairo_pattern_destroy(pattern)
+        cairo_restore(context)
     }
 
     private func drawMargins(section: Section, page: Int, of total: Int, absolute: Int?) {
@@ -178,6 +215,38 @@ public final class PDFRenderer: TextMeasurer {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(description: "cannot write the PDF (\(String(cString: cairo_status_to_string(status))))")
+        }
+    }
+}
+
+/// Measures blocks with a shaper's Pango layouts, for pagination.
+struct PangoMeasurer: TextMeasurer {
+    let shaper: TextShaper
+    let geometry: PageGeometry
+
+    func measure(_ block: Block, width: Double) -> BlockMetrics {
+        let p = shaper.paragraph(block, width: width)
+        let heights = p.lines.map(\.height)
+        if block.qrCode != nil {
+            return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
+        }
+        return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+    }
+}
+
+/// One `PDFRenderer.layout(_:threads:)`: thread `t` lays out sections t, t + n, t + 2n… with
+/// shaper `t` and writes each result to its own slot, so no two threads touch the same shaper or
+/// slot.
+private struct ParallelLayout: @unchecked Sendable {
+    let sections: [Section]
+    let shapers: [TextShaper]
+    let geometry: PageGeometry
+    let results: UnsafeMutableBufferPointer<LaidOutSection?>
+
+    func run(thread: Int, of threads: Int) {
+        let measurer = PangoMeasurer(shaper: shapers[thread], geometry: geometry)
+        for i in stride(from: thread, to: sections.count, by: threads) {
+            results[i] = LaidOutSection(sections[i], measurer: measurer, geometry: geometry)
         }
     }
 }

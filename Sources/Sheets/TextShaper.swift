@@ -4,8 +4,10 @@ import CPangoCairo
 ///
 /// The layouts belong to a Pango context of their own, not to one PDF, so a paragraph shaped for one
 /// commune's bundle is drawn again into the next commune's: most of a sheet is the same at every
-/// counter, and shaping is half the cost of a page. Pango's font map is per thread, so each thread
-/// that writes PDFs has its own shaper (the type is deliberately not `Sendable`).
+/// counter, and shaping is half the cost of a page. Pango is not thread-safe: each shaper has a font
+/// map of its own (not the thread's default one), and a shaper is used by one thread at a time (the
+/// type is deliberately not `Sendable`); `adopt(_:)` hands one shaper's paragraphs to another once
+/// the first is no longer in use.
 ///
 /// Memory stays bounded over any number of documents: `nextDocument()` drops the layouts the
 /// finished document did not use (a commune's own name and contacts, say) and keeps the rest.
@@ -21,14 +23,18 @@ public final class TextShaper {
     }
 
     public init() {
-        let fontMap = pango_cairo_font_map_get_default()
+        let fontMap = pango_cairo_font_map_new()!
         context = pango_font_map_create_context(fontMap)
+        g_object_unref(UnsafeMutableRawPointer(fontMap))  // the context keeps it
         // Metrics as a PDF needs them: unhinted, so glyph positions do not depend on a pixel grid.
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Glyphs where the font puts them, not rounded to whole points: a PDF has no pixel grid, and
+        // rounded positions make Cairo write a correction after almost every glyph.
+        pango_context_set_round_glyph_positions(context, 0)
     }
 
     deinit {
@@ -53,6 +59,14 @@ public final class TextShaper {
         let result = PangoParagraph(layout)
         current[key] = result
         return result
+    }
+
+    /// Takes over the paragraphs another shaper shaped for the current document (the layout of a
+    /// bundle measured on several threads), so drawing does not shape them again. The other shaper
+    /// must no longer be in use on any thread.
+    func adopt(_ other: TextShaper) {
+        current.merge(other.current) { mine, _ in mine }
+        other.current = [:]
     }
 
     /// Starts a new generation: what the last document used is kept, the rest is freed.

@@ -123,17 +123,20 @@ struct SheetsCommand: ParsableCommand {
                     try Data(SheetPage.Template.bundled().css.utf8).write(to: URL(fileURLWithPath: css))
                 }
                 let failure = Mutex<(any Error)?>(nil)
-                // One worker per core, each with its own text shaper (Pango's font map is per
-                // thread), taking every n-th job: the paragraphs communes share are shaped once per
-                // worker, not once per commune.
-                let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+                // One worker per core, each with its own text shaper (Pango is not thread-safe),
+                // taking every n-th job: the paragraphs communes share are shaped once per worker,
+                // not once per commune. With fewer jobs than cores (one commune), the cores left
+                // over lay out each bundle's sheets.
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                let workers = max(1, min(jobs.count, cores))
+                let layoutThreads = max(1, cores / workers)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let shaper = TextShaper()
                     for i in stride(from: worker, to: jobs.count, by: workers) {
                         guard failure.withLock({ $0 == nil }) else { return }
                         do {
                             let (n, summary) = try jobs[i].write(
-                                into: staging, catalogue: catalogue, province: province, date: day, format: format, shaper: shaper)
+                                into: staging, catalogue: catalogue, province: province, date: day, format: format, shaper: shaper, layoutThreads: layoutThreads)
                             pages.add(n.pages, ordering: .relaxed)
                             files.add(n.files, ordering: .relaxed)
                             if let summary { summaries.withLock { $0[i] = summary } }
@@ -193,7 +196,8 @@ struct SheetsCommand: ParsableCommand {
 
         /// Writes one job's PDFs; returns the pages written and a line for the summary.
         func write(
-            into folder: String, catalogue: Catalogue, province: Province, date: LocalDate, format: Format, shaper: TextShaper
+            into folder: String, catalogue: Catalogue, province: Province, date: LocalDate, format: Format, shaper: TextShaper,
+            layoutThreads: Int = 1
         ) throws -> ((pages: Int, files: Int), String?) {
             let sample = PDFBook.notice(for: province)
             switch self {
@@ -218,7 +222,7 @@ struct SheetsCommand: ParsableCommand {
                     return ((0, 1), nil)
                 }
                 let path = (folder as NSString).appendingPathComponent(SheetFiles.bundle(commune))
-                let pages = try PDFBook.write(bundle, to: path, shaper: shaper).total
+                let pages = try PDFBook.write(bundle, to: path, shaper: shaper, threads: layoutThreads).total
                 return ((pages, 1), "\(commune.code) \(commune.name): \(bundle.sheets.count) thủ tục, \(pages) trang")
             case .notice(let commune, let from, let decision):
                 let notice = ChangeNotice(catalogue: catalogue, commune: commune, from: from, to: date, decision: decision)

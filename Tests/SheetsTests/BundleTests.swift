@@ -66,4 +66,16 @@ struct BundleTests {
             #expect(try Tool.pages(of: reused) == Tool.pages(of: fresh), "\(commune.code)")
         }
     }
+
+    /// Laying a bundle's sheets out on two threads gives the same pages as on one.
+    @Test func layingOutOnTwoThreadsChangesNothing() throws {
+        let scratch = try Scratch()
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: sample.province.communes[0], date: Self.date)
+        let one = scratch.path("one.pdf"), two = scratch.path("two.pdf")
+        let a = try PDFBook.write(bundle, to: one, threads: 1)
+        let b = try PDFBook.write(bundle, to: two, threads: 2)
+        #expect(bundle.sheets.count > 2)
+        #expect(a.sheetStarts == b.sheetStarts && a.total == b.total)
+        #expect(try Tool.pages(of: one) == Tool.pages(of: two))
+    }
 }
