@@ -30,12 +30,14 @@ import Testing
         var files: [String]
     }
 
+    /// One folder reused by every run (the files are the same each time, and written atomically), so
+    /// test runs do not leave a folder behind each.
     static let site: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-search-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-search-script-tests")
         for file in SearchIndexBuilder.build(docs) {
             let url = dir.appendingPathComponent(file.path)
             try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try! Data(file.contents.utf8).write(to: url)
+            try! Data(file.contents.utf8).write(to: url, options: .atomic)
         }
         return dir.path + "/"
     }()
