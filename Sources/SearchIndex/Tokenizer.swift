@@ -4,6 +4,10 @@ import Catalogue
 /// repeats the same few thousand syllables, and folding through Unicode decomposition is the costly
 /// part. Tokens and folded words are numbered in order of first appearance, so the builder's tables
 /// are arrays, not string-keyed dictionaries.
+///
+/// Texts are split on their UTF-8 bytes (an ASCII fast path, a scalar decoded only for a non-ASCII
+/// byte), and a word as written is looked up by its bytes in `WordTable`; only a word not seen before
+/// becomes a `String` and goes through `SearchToken.token`.
 struct Tokenizer {
     /// Distinct (folded, spelling) pairs.
     private(set) var tokens: [SearchToken] = []
@@ -12,20 +16,77 @@ struct Tokenizer {
     /// Distinct folded words.
     private(set) var folded: [String] = []
 
-    private var cache: [RawWord: Int] = [:]
+    private var seen = WordTable()
     private var tokenNumbers: [SearchToken: Int] = [:]
     private var foldedNumbers: [String: Int] = [:]
 
     /// The token numbers of a text's words, in order.
     mutating func numbers(_ text: String) -> [Int] {
-        SearchToken.words(text).compactMap { number(for: $0) }
+        var out: [Int] = []
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends the token numbers of a text's words, split as `SearchToken.words` splits them.
+    mutating func append(_ text: String, to out: inout [Int]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var i = 0
+            var start = -1
+            while i < n {
+                let (isWord, length) = Self.scalarAt(base, i, n)
+                if isWord {
+                    if start < 0 { start = i }
+                } else if base[i] == 0x2E, start >= 0, i + 1 < n, Self.scalarAt(base, i + 1, n).isWord {
+                    // A dot between two word characters joins them.
+                } else if start >= 0 {
+                    if let t = number(base + start, i - start) { out.append(t) }
+                    start = -1
+                }
+                i += length
+            }
+            if start >= 0, let t = number(base + start, n - start) { out.append(t) }
+        }
+    }
+
+    /// Whether the scalar starting at byte `i` is a word character, and its length in bytes.
+    @inline(__always)
+    static func scalarAt(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (isWord: Bool, length: Int) {
+        let b = p[i]
+        if b < 0x80 {
+            return ((b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26, 1)
+        }
+        // Valid UTF-8 (a Swift string's storage): a lead byte and its continuation bytes.
+        let value: UInt32
+        let length: Int
+        if b < 0xE0 {
+            value = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            value = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            length = 3
+        } else {
+            value = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value).map(SearchToken.isWordScalar) ?? false, length)
     }
 
     mutating func number(for word: Substring) -> Int? {
-        let raw = RawWord(word)
-        if let n = cache[raw] { return n < 0 ? nil : n }
+        var s = String(word)
+        return s.withUTF8 { bytes in bytes.baseAddress.flatMap { number($0, bytes.count) } }
+    }
+
+    /// The token number of a word given as UTF-8 bytes; nil for a word of marks alone.
+    private mutating func number(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        let found = seen.find(p, count)
+        if let value = found.value { return value < 0 ? nil : value }
+        let word = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         var result = -1
-        if let token = SearchToken.token(word) {
+        if let token = SearchToken.token(word[...]) {
             if let n = tokenNumbers[token] {
                 result = n
             } else {
@@ -41,7 +102,7 @@ struct Tokenizer {
                 }
             }
         }
-        cache[raw] = result
+        seen.insert(p, count, hash: found.hash, value: result)
         return result < 0 ? nil : result
     }
 
@@ -50,7 +111,7 @@ struct Tokenizer {
     /// found by its key.
     mutating func codeNumbers(_ code: String, key: String) -> [Int] {
         var out = numbers(code.isEmpty ? key : code)
-        if let national = ProcedureCode(code).national { out += numbers(national) }
+        if let national = ProcedureCode(code).national { append(national, to: &out) }
         for word in SearchToken.words(code) {
             for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
                 if let n = number(for: part) { out.append(n) }
@@ -60,29 +121,68 @@ struct Tokenizer {
     }
 }
 
-/// A word as written, compared and hashed by its UTF-8 bytes: `String` hashing normalises to NFC,
-/// which is most of the cost of a lookup, and two spellings of one word just share a token number.
-struct RawWord: Hashable {
-    let text: Substring
+/// Words as written, by their UTF-8 bytes, to a number: open addressing over a byte arena, so a
+/// lookup hashes and compares bytes without making a `String` (whose hashing normalises to NFC).
+/// Two spellings of one word (NFC and not) are two entries with the same token number.
+struct WordTable {
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var hashes: [UInt32] = []
+    private var values: [Int32] = []
+    /// Entry number + 1, 0 for an empty slot; a power of two long, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
 
-    init(_ text: Substring) { self.text = text }
-
-    static func == (a: RawWord, b: RawWord) -> Bool {
-        let x = a.text.utf8
-        let y = b.text.utf8
-        guard x.count == y.count else { return false }
-        let same: Bool?? = x.withContiguousStorageIfAvailable { p in
-            y.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
-        }
-        if let same = same ?? nil { return same }
-        return x.elementsEqual(y)
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for k in 0..<count { h = (h ^ UInt32(p[k])) &* 16_777_619 }
+        return h ^ (h >> 15)
     }
 
-    func hash(into hasher: inout Hasher) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if done == nil {
-            for byte in text.utf8 { hasher.combine(byte) }
+    /// The value stored for these bytes, if any, and their hash (for `insert`).
+    func find(_ p: UnsafePointer<UInt8>, _ count: Int) -> (value: Int?, hash: UInt32) {
+        let h = Self.hash(p, count)
+        let mask = slots.count - 1
+        var s = Int(h) & mask
+        return arena.withUnsafeBufferPointer { arena in
+            while true {
+                let e = Int(slots[s]) - 1
+                if e < 0 { return (nil, h) }
+                if hashes[e] == h, Int(lengths[e]) == count,
+                    memcmp(arena.baseAddress! + Int(starts[e]), p, count) == 0
+                {
+                    return (Int(values[e]), h)
+                }
+                s = (s + 1) & mask
+            }
         }
-        hasher.combine(text.utf8.count)
     }
+
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash h: UInt32, value: Int) {
+        let e = values.count
+        starts.append(Int32(arena.count))
+        lengths.append(Int32(count))
+        hashes.append(h)
+        values.append(Int32(value))
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+        if values.count * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for k in 0..<values.count { place(k) }
+        } else {
+            place(e)
+        }
+    }
+
+    private mutating func place(_ e: Int) {
+        let mask = slots.count - 1
+        var s = Int(hashes[e]) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = Int32(e + 1)
+    }
+}
+
+private func memcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    for k in 0..<count where a[k] != b[k] { return 1 }
+    return 0
 }
