@@ -32,22 +32,9 @@ struct Tokenizer {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
-            let n = bytes.count
-            var i = 0
-            var start = -1
-            while i < n {
-                let (isWord, length) = Self.scalarAt(base, i, n)
-                if isWord {
-                    if start < 0 { start = i }
-                } else if base[i] == 0x2E, start >= 0, i + 1 < n, Self.scalarAt(base, i + 1, n).isWord {
-                    // A dot between two word characters joins them.
-                } else if start >= 0 {
-                    if let t = number(base + start, i - start) { out.append(t) }
-                    start = -1
-                }
-                i += length
+            Self.forEachWord(base, bytes.count) { start, end in
+                if let t = number(base + start, end - start) { out.append(t) }
             }
-            if start >= 0, let t = number(base + start, n - start) { out.append(t) }
         }
     }
 
@@ -84,9 +71,18 @@ struct Tokenizer {
     private mutating func number(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
         let found = seen.find(p, count)
         if let value = found.value { return value < 0 ? nil : value }
-        let word = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: p, count: count)
         var result = -1
-        if let token = SearchToken.token(word[...]) {
+        // A word of ASCII letters, digits and dots folds and spells as itself, lower-cased (what
+        // `searchKey` and `comparisonKey` give for it); other words go through them.
+        let token: SearchToken?
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let lower = String(decoding: bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            token = SearchToken(folded: lower, variant: lower)
+        } else {
+            token = SearchToken.token(String(decoding: bytes, as: UTF8.self)[...])
+        }
+        if let token {
             if let n = tokenNumbers[token] {
                 result = n
             } else {
@@ -111,13 +107,53 @@ struct Tokenizer {
     /// found by its key.
     mutating func codeNumbers(_ code: String, key: String) -> [Int] {
         var out = numbers(code.isEmpty ? key : code)
-        if let national = ProcedureCode(code).national { append(national, to: &out) }
-        for word in SearchToken.words(code) {
-            for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
-                if let n = number(for: part) { out.append(n) }
+        var code = code
+        code.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            let n = b.count
+            // The national part (`ProcedureCode.national`): a digit, a dot, six digits, then a dot or the end.
+            func digit(_ k: Int) -> Bool { b[k] &- 0x30 < 10 }
+            if n >= 8, digit(0), b[1] == 0x2E, (2..<8).allSatisfy(digit), n == 8 || b[8] == 0x2E,
+                let t = number(base, 8)
+            {
+                out.append(t)
+            }
+            // Each part between dots of each word, unless all zeros.
+            Self.forEachWord(base, n) { start, end in
+                var k = start
+                while k < end {
+                    var e = k
+                    var zeros = true
+                    while e < end, b[e] != 0x2E {
+                        if b[e] != 0x30 { zeros = false }
+                        e += 1
+                    }
+                    if e > k, !zeros, let t = number(base + k, e - k) { out.append(t) }
+                    k = e + 1
+                }
             }
         }
         return out
+    }
+
+    /// Calls `body` with the byte range of each word, as `SearchToken.words` splits.
+    @inline(__always)
+    static func forEachWord(_ base: UnsafePointer<UInt8>, _ n: Int, _ body: (Int, Int) -> Void) {
+        var i = 0
+        var start = -1
+        while i < n {
+            let (isWord, length) = scalarAt(base, i, n)
+            if isWord {
+                if start < 0 { start = i }
+            } else if base[i] == 0x2E, start >= 0, i + 1 < n, scalarAt(base, i + 1, n).isWord {
+                // A dot between two word characters joins them.
+            } else if start >= 0 {
+                body(start, i)
+                start = -1
+            }
+            i += length
+        }
+        if start >= 0 { body(start, n) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Catalogue
 import Testing
 
 @testable import SearchIndex
@@ -33,5 +34,29 @@ struct TokenizerTests {
         #expect(first == Array(0..<20_000))
         #expect(tokenizer.numbers(text) == first)
         #expect(tokenizer.tokens[12_345] == SearchToken(folded: "w12345", variant: "w12345"))
+    }
+}
+
+extension TokenizerTests {
+    /// `codeNumbers` works on bytes; these are the words it must give, spelled out with `SearchToken`.
+    @Test(arguments: [
+        ("1.001193.000.00.00.H29", "1.001193"),
+        ("1.001193", "1.001193"),
+        ("2.000123.H29.0.x", "2.000123"),
+        ("12.001193.000", "12.001193"),
+        ("1.00119", "1.00119"),
+        ("", "QT-TAM-0007"),
+        ("ABC..00.0a", "ABC..00.0a"),
+    ])
+    func codeWords(code: String, key: String) {
+        var expected = SearchToken.tokens(code.isEmpty ? key : code)
+        if let national = ProcedureCode(code).national { expected += SearchToken.tokens(national) }
+        for word in SearchToken.words(code) {
+            for part in word.split(separator: ".") where part.contains(where: { $0 != "0" }) {
+                if let t = SearchToken.token(part) { expected.append(t) }
+            }
+        }
+        var tokenizer = Tokenizer()
+        #expect(tokenizer.codeNumbers(code, key: key).map { tokenizer.tokens[$0] } == expected)
     }
 }
