@@ -166,7 +166,10 @@ public enum SearchIndexBuilder {
                 spelled: name.map { tokenizer.tokens[$0].variant }.joined(separator: " "),
                 doc: doc, name: name))
         }
-        keyed.sort { a, b in
+        // Sort positions, not the documents themselves: moving a document moves its eight strings.
+        let order = keyed.indices.sorted { i, j in
+            let a = keyed[i]
+            let b = keyed[j]
             if a.words != b.words { return a.words < b.words }
             if a.folded != b.folded { return JSText.utf16Less(a.folded, b.folded) }
             if a.spelled != b.spelled { return JSText.utf16Less(a.spelled, b.spelled) }
@@ -174,7 +177,7 @@ public enum SearchIndexBuilder {
             if a.doc.name != b.doc.name { return JSText.utf16Less(a.doc.name, b.doc.name) }
             return JSText.utf16Less(a.doc.path, b.doc.path)
         }
-        return (keyed.map(\.doc), keyed.map(\.name))
+        return (order.map { keyed[$0].doc }, order.map { keyed[$0].name })
     }
 
     /// The start of `JSText.registration`: `tthcSearch.add("m",3,`.

@@ -161,13 +161,18 @@ struct Tokenizer {
 /// lookup hashes and compares bytes without making a `String` (whose hashing normalises to NFC).
 /// Two spellings of one word (NFC and not) are two entries with the same token number.
 struct WordTable {
+    private struct Entry {
+        var start: Int32
+        var length: Int32
+        var value: Int32
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt32] = []
-    private var values: [Int32] = []
-    /// Entry number + 1, 0 for an empty slot; a power of two long, at most half full.
-    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    private var entries: [Entry] = []
+    /// Per slot, the hash in the high 32 bits and the entry number + 1 in the low ones (0: empty), so a
+    /// probe reads one array and touches an entry only when the hashes agree. A power of two long, at
+    /// most half full.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
 
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
@@ -179,42 +184,44 @@ struct WordTable {
     /// The value stored for these bytes, if any, and their hash (for `insert`).
     func find(_ p: UnsafePointer<UInt8>, _ count: Int) -> (value: Int?, hash: UInt32) {
         let h = Self.hash(p, count)
-        let mask = slots.count - 1
-        var s = Int(h) & mask
-        return arena.withUnsafeBufferPointer { arena in
-            while true {
-                let e = Int(slots[s]) - 1
-                if e < 0 { return (nil, h) }
-                if hashes[e] == h, Int(lengths[e]) == count,
-                    memcmp(arena.baseAddress! + Int(starts[e]), p, count) == 0
-                {
-                    return (Int(values[e]), h)
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var s = Int(h) & mask
+                    while true {
+                        let slot = slots[s]
+                        if slot == 0 { return (nil, h) }
+                        if UInt32(truncatingIfNeeded: slot >> 32) == h {
+                            let e = entries[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
+                            if Int(e.length) == count, memcmp(arena.baseAddress! + Int(e.start), p, count) == 0 {
+                                return (Int(e.value), h)
+                            }
+                        }
+                        s = (s + 1) & mask
+                    }
                 }
-                s = (s + 1) & mask
             }
         }
     }
 
     mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash h: UInt32, value: Int) {
-        let e = values.count
-        starts.append(Int32(arena.count))
-        lengths.append(Int32(count))
-        hashes.append(h)
-        values.append(Int32(value))
+        entries.append(Entry(start: Int32(arena.count), length: Int32(count), value: Int32(value)))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
-        if values.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for k in 0..<values.count { place(k) }
-        } else {
-            place(e)
+        let slot = UInt64(h) << 32 | UInt64(entries.count)
+        if entries.count * 2 > slots.count {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
+            for o in old where o != 0 { place(o) }
         }
+        place(slot)
     }
 
-    private mutating func place(_ e: Int) {
+    private mutating func place(_ slot: UInt64) {
         let mask = slots.count - 1
-        var s = Int(hashes[e]) & mask
+        var s = Int(truncatingIfNeeded: slot >> 32) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
-        slots[s] = Int32(e + 1)
+        slots[s] = slot
     }
 }
 
