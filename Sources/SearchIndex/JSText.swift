@@ -39,3 +39,48 @@ enum JSText {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 }
+
+extension JSText {
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `string(s)`'s bytes appended to `out`: bytes copied as they are but for `"`, `\`, `<`, control
+    /// characters and U+2028/U+2029 (E2 80 A8/A9 in UTF-8).
+    static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { b in
+            let n = b.count
+            var k = 0
+            while k < n {
+                let c = b[k]
+                switch c {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(c)
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(c)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "<"): out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63])  // \u003c
+                case 0..<0x20:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(c >> 4)], hexDigits[Int(c & 15)]])
+                case 0xE2 where k + 2 < n && b[k + 1] == 0x80 && (b[k + 2] == 0xA8 || b[k + 2] == 0xA9):
+                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, b[k + 2] == 0xA8 ? 0x38 : 0x39])
+                    k += 2
+                default:
+                    out.append(c)
+                }
+                k += 1
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A non-negative number in decimal.
+    static func append(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { append(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
+    }
+
+    static func appendRaw(_ ascii: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+    }
+}

@@ -9,25 +9,31 @@ public enum PostingList {
     static let digits: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
     public static func encode(_ ids: [Int]) -> String {
-        guard let first = ids.first else { return "" }
-        var sparse: [UInt8] = []
-        sparse.reserveCapacity(ids.count * 2)
+        var out: [UInt8] = []
+        append(ids, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(ids)`'s bytes appended to `out`.
+    static func append(_ ids: [Int], to out: inout [UInt8]) {
+        guard let first = ids.first else { return }
+        let start = out.count
         var previous = -1
         for id in ids {
             precondition(id > previous, "document numbers must be sorted and distinct")
-            appendVarint(id - previous - 1, to: &sparse)
+            appendVarint(id - previous - 1, to: &out)
             previous = id
         }
         let bitmapLength = (ids[ids.count - 1] - first) / 6 + 1
-        if bitmapLength + 4 < sparse.count {
-            var dense: [UInt8] = [UInt8(ascii: "~")]
-            appendVarint(first, to: &dense)
-            var bits = [UInt8](repeating: 0, count: bitmapLength)
-            for id in ids { bits[(id - first) / 6] |= 1 << UInt8((id - first) % 6) }
-            dense += bits.map { digits[Int($0)] }
-            return String(decoding: dense, as: UTF8.self)
+        if bitmapLength + 4 < out.count - start {
+            out.removeSubrange(start...)
+            out.append(UInt8(ascii: "~"))
+            appendVarint(first, to: &out)
+            let bits = out.count
+            out.append(contentsOf: repeatElement(0, count: bitmapLength))
+            for id in ids { out[bits + (id - first) / 6] |= 1 << UInt8((id - first) % 6) }
+            for k in bits..<out.count { out[k] = digits[Int(out[k])] }
         }
-        return String(decoding: sparse, as: UTF8.self)
     }
 
     static func appendVarint(_ value: Int, to out: inout [UInt8]) {

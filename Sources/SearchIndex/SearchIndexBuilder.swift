@@ -94,16 +94,22 @@ public enum SearchIndexBuilder {
         for (t, f) in tokenizer.foldedOf.enumerated() { spellings[f].append(t) }
         var files: [SearchIndexFile] = []
         let words = tokenizer.folded.indices.sorted { JSText.utf16Less(tokenizer.folded[$0], tokenizer.folded[$1]) }
-        let metaEntries = words.compactMap { f -> (String, String)? in
+        let metaEntries = words.compactMap { f -> (String, [UInt8])? in
             let word = tokenizer.folded[f]
             let rows = spellings[f]
                 .filter { t in meta[t].contains { !$0.isEmpty } }
                 .map { (tokenizer.tokens[$0].variant, meta[$0]) }
             return rows.isEmpty ? nil : (word, metaEntry(word, rows))
         }
-        let bodyEntries = words.compactMap { f -> (String, String)? in
-            body[f].isEmpty ? nil
-                : (tokenizer.folded[f], JSText.string(tokenizer.folded[f]) + ":" + JSText.string(PostingList.encode(body[f])))
+        let bodyEntries = words.compactMap { f -> (String, [UInt8])? in
+            guard !body[f].isEmpty else { return nil }
+            var entry: [UInt8] = []
+            JSText.append(tokenizer.folded[f], to: &entry)
+            entry.append(UInt8(ascii: ":"))
+            entry.append(UInt8(ascii: "\""))
+            PostingList.append(body[f], to: &entry)
+            entry.append(UInt8(ascii: "\""))
+            return (tokenizer.folded[f], entry)
         }
         let metaShards = shards(metaEntries, kind: "m", limit: limits.shardBytes)
         let bodyShards = shards(bodyEntries, kind: "b", limit: limits.shardBytes)
@@ -112,12 +118,22 @@ public enum SearchIndexBuilder {
         let perShard = max(1, limits.documentsPerShard)
         var documentShards = 0
         for start in stride(from: 0, to: docs.count, by: perShard) {
-            let rows = docs[start..<min(docs.count, start + perShard)].map { d in
-                "[" + [d.name, d.code.isEmpty ? d.key : d.code, d.field, d.path].map(JSText.string).joined(separator: ",") + "]"
+            var out: [UInt8] = []
+            out.reserveCapacity(perShard * 256)
+            registrationStart("d", documentShards, &out)
+            out.append(UInt8(ascii: "["))
+            for (k, d) in docs[start..<min(docs.count, start + perShard)].enumerated() {
+                if k > 0 { JSText.appendRaw(",\n", to: &out) }
+                out.append(UInt8(ascii: "["))
+                for (c, cell) in [d.name, d.code.isEmpty ? d.key : d.code, d.field, d.path].enumerated() {
+                    if c > 0 { out.append(UInt8(ascii: ",")) }
+                    JSText.append(cell, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
             }
-            files.append(SearchIndexFile(
-                path: folder + "d/\(documentShards).js",
-                contents: JSText.registration(kind: "d", number: documentShards, payload: "[" + rows.joined(separator: ",\n") + "]")))
+            out.append(UInt8(ascii: "]"))
+            JSText.appendRaw(");\n", to: &out)
+            files.append(SearchIndexFile(path: folder + "d/\(documentShards).js", contents: String(decoding: out, as: UTF8.self)))
             documentShards += 1
         }
 
@@ -150,7 +166,10 @@ public enum SearchIndexBuilder {
                 spelled: name.map { tokenizer.tokens[$0].variant }.joined(separator: " "),
                 doc: doc, name: name))
         }
-        keyed.sort { a, b in
+        // Sort positions, not the documents themselves: moving a document moves its eight strings.
+        let order = keyed.indices.sorted { i, j in
+            let a = keyed[i]
+            let b = keyed[j]
             if a.words != b.words { return a.words < b.words }
             if a.folded != b.folded { return JSText.utf16Less(a.folded, b.folded) }
             if a.spelled != b.spelled { return JSText.utf16Less(a.spelled, b.spelled) }
@@ -158,47 +177,84 @@ public enum SearchIndexBuilder {
             if a.doc.name != b.doc.name { return JSText.utf16Less(a.doc.name, b.doc.name) }
             return JSText.utf16Less(a.doc.path, b.doc.path)
         }
-        return (keyed.map(\.doc), keyed.map(\.name))
+        return (order.map { keyed[$0].doc }, order.map { keyed[$0].name })
+    }
+
+    /// The start of `JSText.registration`: `tthcSearch.add("m",3,`.
+    static func registrationStart(_ kind: StaticString, _ number: Int, _ out: inout [UInt8]) {
+        JSText.appendRaw("tthcSearch.add(\"", to: &out)
+        JSText.appendRaw(kind, to: &out)
+        JSText.appendRaw("\",", to: &out)
+        JSText.append(number, to: &out)
+        out.append(UInt8(ascii: ","))
     }
 
     /// `"dang":[["đăng","<name start>","<name>","<code>","<field>","<agency>"],…]`, the spelling left empty when it
     /// is the folded word itself and trailing empty lists left out.
-    static func metaEntry(_ word: String, _ variants: [(spelling: String, tiers: [[Int]])]) -> String {
-        let rows = variants.sorted { JSText.utf16Less($0.spelling, $1.spelling) }.map { variant -> String in
-            var cells = [JSText.string(variant.spelling == word ? "" : variant.spelling)]
-            var lists = variant.tiers.map { PostingList.encode($0) }
-            while lists.last == "" { lists.removeLast() }
-            cells += lists.map(JSText.string)
-            return "[" + cells.joined(separator: ",") + "]"
+    static func metaEntry(_ word: String, _ variants: [(spelling: String, tiers: [[Int]])]) -> [UInt8] {
+        var out: [UInt8] = []
+        JSText.append(word, to: &out)
+        JSText.appendRaw(":[", to: &out)
+        for (k, variant) in variants.sorted(by: { JSText.utf16Less($0.spelling, $1.spelling) }).enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSText.append(variant.spelling == word ? "" : variant.spelling, to: &out)
+            let used = (variant.tiers.lastIndex { !$0.isEmpty } ?? -1) + 1
+            for list in variant.tiers[..<used] {
+                JSText.appendRaw(",\"", to: &out)
+                PostingList.append(list, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        return JSText.string(word) + ":[" + rows.joined(separator: ",") + "]"
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 
     /// Cuts sorted entries into shard files of at most `limit` bytes (a single bigger entry gets a shard
     /// of its own) and gives the manifest's table: `[["first word", bytes],…]`.
-    static func shards(_ entries: [(String, String)], kind: String, limit: Int) -> (files: [SearchIndexFile], table: String) {
+    static func shards(_ entries: [(String, [UInt8])], kind: StaticString, limit: Int) -> (files: [SearchIndexFile], table: String) {
         var files: [SearchIndexFile] = []
-        var table: [String] = []
-        var current: [String] = []
+        var table: [UInt8] = [UInt8(ascii: "[")]
+        var current: [UInt8] = []
         var first = ""
-        var size = 0
         func flush() {
             guard !current.isEmpty else { return }
             let n = files.count
-            let contents = JSText.registration(kind: kind, number: n, payload: "{" + current.joined(separator: ",\n") + "}")
-            files.append(SearchIndexFile(path: folder + "\(kind)/\(n).js", contents: contents))
-            table.append("[" + JSText.string(first) + ",\(contents.utf8.count)]")
-            current = []
-            size = 0
+            var contents: [UInt8] = []
+            contents.reserveCapacity(current.count + 40)
+            registrationStart(kind, n, &contents)
+            contents.append(UInt8(ascii: "{"))
+            contents += current
+            JSText.appendRaw("});\n", to: &contents)
+            files.append(SearchIndexFile(path: folder + "\(kind)/\(n).js", contents: String(decoding: contents, as: UTF8.self)))
+            if n > 0 { table.append(UInt8(ascii: ",")) }
+            table.append(UInt8(ascii: "["))
+            JSText.append(first, to: &table)
+            table.append(UInt8(ascii: ","))
+            JSText.append(contents.count, to: &table)
+            table.append(UInt8(ascii: "]"))
+            current.removeAll(keepingCapacity: true)
         }
+        // The size counted per entry is its bytes and the 2 of the ",\n" that joins it to the next.
+        var size = 0
         for (word, entry) in entries {
-            let bytes = entry.utf8.count + 2
-            if !current.isEmpty && size + bytes > limit { flush() }
-            if current.isEmpty { first = word }
-            current.append(entry)
+            let bytes = entry.count + 2
+            if !current.isEmpty && size + bytes > limit {
+                flush()
+                size = 0
+            }
+            if current.isEmpty {
+                first = word
+            } else {
+                current.append(UInt8(ascii: ","))
+                current.append(UInt8(ascii: "\n"))
+            }
+            current += entry
             size += bytes
         }
         flush()
-        return (files, "[" + table.joined(separator: ",") + "]")
+        table.append(UInt8(ascii: "]"))
+        return (files, String(decoding: table, as: UTF8.self))
     }
 }
