@@ -1,3 +1,4 @@
+import Catalogue
 import CPangoCairo
 
 /// A Pango layout of one block, freed with the object. Measuring and drawing share it, so each
@@ -82,19 +83,5 @@ enum Markup {
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }

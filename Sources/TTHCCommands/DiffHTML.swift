@@ -142,21 +142,7 @@ struct DiffHTML {
     /// Escapes text for HTML content and attribute values.
     func e(_ text: String) -> String { Self.escape(text) }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     /// Colours pass WCAG AA on white (text 4.5:1 or better); underline and strike-through carry the
     /// meaning without them.

@@ -4,21 +4,7 @@ import Foundation
 /// The HTML report for the review meeting: one standalone page (no outside files, so it can be
 /// mailed or printed), Vietnamese, every text escaped, totals first and then each procedure.
 enum ReviewHTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkupText.escape(s) }
 
     static let style = """
         body{font-family:"Noto Serif","Times New Roman",serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111;line-height:1.45}

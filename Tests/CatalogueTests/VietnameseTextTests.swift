@@ -141,3 +141,16 @@ struct SitePathTests {
         #expect(SitePath.fileName("///") == "_")
     }
 }
+
+@Suite("Markup escaping")
+struct MarkupTextTests {
+    @Test(arguments: [
+        ("Đăng ký khai sinh", "Đăng ký khai sinh"),
+        ("<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        ("a & b \"c\"", "a &amp; b &quot;c&quot;"),
+        ("", ""),
+    ])
+    func escapesTheFiveCharacters(text: String, escaped: String) {
+        #expect(MarkupText.escape(text) == escaped)
+    }
+}
