@@ -78,7 +78,7 @@ public enum SheetPage {
     static func runsHTML(_ runs: [Block.Run], root: String) -> String {
         var out = ""
         for run in runs {
-            var text = escape(run.text).replacingOccurrences(of: "\n", with: "<br>\n")
+            var text = escape(run.text, breaks: true)
             if let link = run.link {
                 let href = link.contains("://") ? link : root + link
                 text = "<a href=\"\(escape(href))\">\(text)</a>"
@@ -90,11 +90,14 @@ public enum SheetPage {
         return out
     }
 
-    static func escape(_ text: String) -> String {
+    /// Escapes `& < > "`; with `breaks`, also turns each line feed into `<br>` and the line feed (in
+    /// the same pass: Foundation's `replacingOccurrences` was a tenth of a site build's time).
+    static func escape(_ text: String, breaks: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
             switch c {
+            case "\n" where breaks: out += "<br>\n"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
