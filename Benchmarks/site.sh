@@ -105,6 +105,9 @@ PY
 }
 
 median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.3f" % x["median"] for x in r))' "$1"; }
+# CPU seconds (user + system, mean of the runs) per command: on a shared machine wall time swings
+# with the load, CPU time much less.
+cpu() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.3f" % (x["user"] + x["system"]) for x in r))' "$1"; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); date: $(date -u +%Y-%m-%d)"
 echo
@@ -124,6 +127,8 @@ for n in "${sizes[@]}"; do
     -n hugo --prepare "rm -rf $hugo_dir/public $hugo_dir/resources" "hugo --quiet -s $hugo_dir" \
     -n load --prepare true "$tthc validate --quiet --catalogue $dir --at $at" >&2
   read -r t_s h_s l_s < <(median "$json")
+  read -r t_cpu h_cpu l_cpu < <(cpu "$json")
+  echo "n=$n CPU s (user+sys): tthc $t_cpu, hugo $h_cpu, load $l_cpu; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   rm -rf "$out"; /usr/bin/time -f '%M' -o "$work/rss-tthc" $build >/dev/null
   rm -rf "$hugo_dir/public"; /usr/bin/time -f '%M' -o "$work/rss-hugo" hugo --quiet -s "$hugo_dir" >/dev/null
   t_pages=$(find "$out" -name '*.html' | wc -l)

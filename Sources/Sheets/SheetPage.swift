@@ -78,7 +78,7 @@ public enum SheetPage {
     static func runsHTML(_ runs: [Block.Run], root: String) -> String {
         var out = ""
         for run in runs {
-            var text = escape(run.text).replacingOccurrences(of: "\n", with: "<br>\n")
+            var text = escape(run.text, breaks: true)
             if let link = run.link {
                 let href = link.contains("://") ? link : root + link
                 text = "<a href=\"\(escape(href))\">\(text)</a>"
@@ -90,5 +90,16 @@ public enum SheetPage {
         return out
     }
 
-    static func escape(_ text: String) -> String { MarkupText.escape(text) }
+    /// Escapes text for HTML (`MarkupText`); with `breaks`, also turns each line feed into `<br>` and
+    /// the line feed, without Foundation's `replacingOccurrences` (a tenth of a site build's time).
+    static func escape(_ text: String, breaks: Bool = false) -> String {
+        let escaped = MarkupText.escape(text)
+        guard breaks, escaped.utf8.contains(0x0A) else { return escaped }
+        var out = [UInt8]()
+        out.reserveCapacity(escaped.utf8.count + 16)
+        for b in escaped.utf8 {
+            if b == 0x0A { out.append(contentsOf: Array("<br>\n".utf8)) } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
