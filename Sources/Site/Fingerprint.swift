@@ -115,11 +115,11 @@ extension SiteModel {
         return f.hex
     }
 
-    /// The province, address and QR setting, which every page's layout shows, and the version of
-    /// the page model: bump `pageModelVersion` whenever a change to this module changes what a
-    /// page's view holds, so a rebuild with the new tthc does not keep pages the old one built.
+    /// The province, address and QR setting, which every page's layout shows, and the program that
+    /// builds: a rebuild with another tthc (any new build of it, whatever module changed: page views,
+    /// sheets, the diff) keeps no page the old one built.
     static func layoutKey(_ data: SiteData, qr: Bool) -> String {
-        pageModelVersion + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
+        pageModelVersion + data.builder + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
     }
 
     static let pageModelVersion = "site-model-1"

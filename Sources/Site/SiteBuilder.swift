@@ -129,15 +129,17 @@ public struct SiteBuilder: Sendable {
             code = shown?.procedure.code ?? ProcedureCode(key)
             if shown != nil { companions.append(SitePath.procedureData(code)) }
         }
+        // The posting sheet rests on what the page's fingerprint covers (the version shown, its
+        // decision, the province, the templates), so it is kept or built with the page.
+        let postable = sheet != nil && shown?.procedure.isPostable == true
+        if postable { companions.append(SitePath.sheet(code)) }
         if let fingerprint, previous[path] == fingerprint, try out.keep(path), try companions.allSatisfy({ try out.keep($0) }) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
             try out.emit(page.path, try theme.render(page.context, template: page.template))
             if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
-        }
-        if let sheet, let shown, shown.procedure.isPostable {
-            try out.emit(SitePath.sheet(code), try sheet(shown, code.key))
+            if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), try sheet(shown, code.key)) }
         }
         return fingerprint.map { (path, $0) }
     }

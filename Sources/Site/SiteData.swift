@@ -27,6 +27,10 @@ public struct SiteData: Sendable {
     /// (`SourceDigest`). A rebuild's fingerprints use it in place of encoding every version, since a
     /// version is exactly what its decision's file says. Empty for catalogues built in code.
     public var decisionDigests: [String: String] = [:]
+    /// Who builds: an identity of the program (BuildCommand gives its executable's size and date),
+    /// part of every fingerprint, so a new tthc rebuilds every page once instead of keeping pages an
+    /// older one made.
+    public var builder: String = ""
 
     /// A browse group: a field or an agency, with the procedures in force under it.
     public struct Group: Sendable {

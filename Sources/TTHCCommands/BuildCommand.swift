@@ -62,11 +62,12 @@ struct BuildCommand: ParsableCommand {
         }
         var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
         data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions)
+        data.builder = Self.builderIdentity
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
             let builder = SiteBuilder(
                 data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) },
-                sheet: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, date: at.date, theme: theme))
+                sheet: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, theme: theme))
             let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
@@ -76,10 +77,21 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    /// The running executable's size and modification time: a new build of tthc, or a new copy of
+    /// it, differs.
+    static let builderIdentity: String = {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber,
+              let modified = attributes[.modificationDate] as? Date
+        else { return "tthc-\(TTHC.configuration.version)" }
+        return "tthc-\(TTHC.configuration.version)-\(size.int64Value)-\(Int64(modified.timeIntervalSince1970 * 1000))"
+    }()
+
     /// Each procedure's printable posting sheet (niem-yet/CODE.html), posted by its receiving
     /// agency, with the theme's `sheet.mustache` when it has one.
     static func sheetRenderer(
-        catalogue: Catalogue, province: Province, date: LocalDate, theme: Theme
+        catalogue: Catalogue, province: Province, theme: Theme
     ) throws -> @Sendable (ProcedureVersion, String) throws -> String {
         let bundled = try SheetPage.Template.bundled()
         let template: SheetPage.Template
@@ -93,7 +105,10 @@ struct BuildCommand: ParsableCommand {
             template = bundled
         }
         return { version, key in
-            let context = SheetContext(version: version, catalogue: catalogue, province: province, commune: nil, postedOn: date)
+            // The site's sheet is dated by the version it shows (the day it took effect), not by the
+            // day of the build, so a page and its sheet change together and a daily rebuild keeps both.
+            let context = SheetContext(
+                version: version, catalogue: catalogue, province: province, commune: nil, postedOn: version.from)
             return try SheetPage.html(procedure: version.procedure, context: context, key: key, template: template)
         }
     }
