@@ -168,18 +168,6 @@ func jsonString(_ s: String) -> String {
     return out + "\""
 }
 
-func html(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+func html(_ s: String) -> String { MarkupText.escape(s) }
 
 SearchSite.main()
