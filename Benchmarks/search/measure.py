@@ -108,7 +108,7 @@ def typed_session(browser, url, site, text):
     browser.evaluate("document.getElementById('search-input').focus()")
     for ch in text:
         browser.type_text(ch)
-        time.sleep(0.15)  # slower than the 120 ms debounce: every prefix is searched
+        time.sleep(0.15)  # slower than one search per 120 ms: every prefix is searched
     browser.evaluate("""new Promise(r => (function poll() {
         (window.tthcSearch.lastAnswer || {}).query === document.getElementById('search-input').value ? r() : setTimeout(poll, 50); })())""")
     files = browser.evaluate("tthcSearch.loadedFiles()")
@@ -140,8 +140,9 @@ TYPED_FIRST = """new Promise(resolve => {
 def first_typed(url, site, queries):
     """The first query as a user makes it, each in a fresh browser: the search box gets focus (the page
     then loads the manifest), and once the page is idle the whole query arrives in one input event.
-    Timed in the page: from the input event to the results in the page (total, with the 120 ms
-    debounce) and from the debounce's end (the search starting) to the results rendered."""
+    Timed in the page: from the input event to the results in the page (total: the page searches at
+    once after a pause, or waits out the rest of 120 ms after another search) and from the search
+    starting to the results rendered."""
     rows = []
     for q in queries:
         with chromium_cdp.Browser() as fresh:

@@ -32,17 +32,26 @@ import Testing
 
     /// One folder reused by every run (the files are the same each time, and written atomically), so
     /// test runs do not leave a folder behind each.
-    static let site: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-search-script-tests")
-        for file in SearchIndexBuilder.build(docs) {
+    static let site = write(docs, to: "tthc-search-script-tests")
+
+    /// 600 procedures whose names all begin "Thủ tục cấp phép": those words are stored as bitmaps,
+    /// which the ranking either looks up in place (few candidates) or decodes (many).
+    static let large = write((0..<600).map { i in
+        let word = i == 417 ? "hiếm" : i % 3 == 0 ? "thường" : "khác"
+        return document(String(format: "9.%06d", i), "Thủ tục cấp phép \(word)")
+    }, to: "tthc-search-script-tests-large")
+
+    static func write(_ documents: [SearchDocument], to name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        for file in SearchIndexBuilder.build(documents) {
             let url = dir.appendingPathComponent(file.path)
             try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try! Data(file.contents.utf8).write(to: url, options: .atomic)
         }
         return dir.path + "/"
-    }()
+    }
 
-    static func search(_ query: String) throws -> Answer {
+    static func search(_ query: String, in site: String = site) throws -> Answer {
         let program = #"""
             const fs = require('fs'), vm = require('vm');
             const root = process.argv[2];
@@ -130,6 +139,20 @@ import Testing
         #expect(a.codes.count == 10)
         #expect(!a.exact)
         #expect(!a.files.contains { $0.hasPrefix("tim-kiem/b/") })
+    }
+
+    @Test(.enabled(if: Node.path != nil))
+    func wordsInEveryProcedureAreLookedUpOnlyForTheRarestWordsDocuments() throws {
+        let rare = try Self.search("thu tuc cap phep hiem", in: Self.large)
+        #expect(rare.codes == ["9.000417"])
+        #expect(rare.total == 1)
+        // Many candidates: the common words' bitmaps are decoded instead; same answer either way.
+        let common = try Self.search("thu tuc cap phep thuong", in: Self.large)
+        #expect(common.total == 199) // every third, but 417 is the rare one
+        #expect(common.codes == (0..<10).map { String(format: "9.%06d", $0 * 3) })
+        let all = try Self.search("thu tuc", in: Self.large)
+        #expect(all.total == 600)
+        #expect(all.codes.count == 10)
     }
 
     @Test(.enabled(if: Node.path != nil))

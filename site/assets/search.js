@@ -95,9 +95,10 @@
    * Raises best[id] to at least `score` for each document of a PostingList string
    * (Sources/SearchIndex/PostingList.swift): gaps as base-32 varints, or "~", the first document and
    * a bitmap of 6 documents per character. One tight loop, no call per document: lists of a word
-   * found in every procedure run to 100,000 documents.
+   * found in every procedure run to 100,000 documents. A document raised from 0 is added to
+   * `touched` when given, so that ranking visits the documents found rather than every document.
    */
-  function raise(text, best, score) {
+  function raise(text, best, score, touched) {
     var n = text.length;
     var i = 0;
     var x, v, shift;
@@ -106,7 +107,11 @@
       do { x = VALUE[text.charCodeAt(i++)]; v += (x & 31) * shift; shift *= 32; } while (x >= 32 && i < n);
       for (var id = v; i < n; i++, id += 6) {
         var bits = VALUE[text.charCodeAt(i)];
-        for (var k = id; bits; k++, bits >>= 1) if ((bits & 1) && best[k] < score) best[k] = score;
+        for (var k = id; bits; k++, bits >>= 1) {
+          if (!(bits & 1) || best[k] >= score) continue;
+          if (touched && !best[k]) touched.push(k);
+          best[k] = score;
+        }
       }
       return;
     }
@@ -115,7 +120,9 @@
       v = 0; shift = 1;
       do { x = VALUE[text.charCodeAt(i++)]; v += (x & 31) * shift; shift *= 32; } while (x >= 32 && i < n);
       doc += v + 1;
-      if (best[doc] < score) best[doc] = score;
+      if (best[doc] >= score) continue;
+      if (touched && !best[doc]) touched.push(doc);
+      best[doc] = score;
     }
   }
 
@@ -200,59 +207,124 @@
     for (var w in shard) if (has(shard, w) && w.indexOf(token.folded) === 0) f(w, shard[w]);
   }
 
-  function scoreToken(token, metaShards, bodyShards, count) {
-    var best = new Uint8Array(count);
-    metaShards.forEach(function (shard) {
-      matchingWords(shard, token, function (word, rows) {
+  /** A "~" posting list read for look-ups: its first document and where its bitmap starts. */
+  function bitmap(text, score) {
+    var n = text.length, i = 1, v = 0, shift = 1, x;
+    do { x = VALUE[text.charCodeAt(i++)]; v += (x & 31) * shift; shift *= 32; } while (x >= 32 && i < n);
+    return { text: text, first: v, start: i, score: score };
+  }
+
+  function inBitmap(map, id) {
+    var at = id - map.first;
+    if (at < 0) return false;
+    var c = map.start + Math.floor(at / 6);
+    return c < map.text.length && ((VALUE[map.text.charCodeAt(c)] >> (at % 6)) & 1) === 1;
+  }
+
+  /**
+   * One query word's posting lists, each with the score a document found in it gets: by the part it is
+   * found in, whole word or prefix, and the spelling typed.
+   */
+  function postings(token, metaShards, bodyShards) {
+    var list = [];
+    for (var m = 0; m < metaShards.length; m++) {
+      matchingWords(metaShards[m], token, function (word, rows) {
         var whole = word === token.folded ? WHOLE_WORD : 0;
         for (var r = 0; r < rows.length; r++) {
           var row = rows[r];
           // Typed without diacritics, a word says nothing about them: no bonus for words that have none.
           var bonus = whole + (token.marked && (row[0] || word) === token.spelling ? SAME_SPELLING : 0);
           for (var t = 1; t < row.length; t++) {
-            if (!row[t]) continue;
-            raise(row[t], best, TIER_WEIGHT[t - 1] + bonus);
+            if (row[t]) list.push({ text: row[t], score: TIER_WEIGHT[t - 1] + bonus });
           }
         }
       });
-    });
-    bodyShards.forEach(function (shard) {
-      matchingWords(shard, token, function (word, list) {
-        raise(list, best, BODY_WEIGHT + (word === token.folded ? WHOLE_WORD : 0));
+    }
+    for (var b = 0; b < bodyShards.length; b++) {
+      matchingWords(bodyShards[b], token, function (word, text) {
+        list.push({ text: text, score: BODY_WEIGHT + (word === token.folded ? WHOLE_WORD : 0) });
       });
-    });
-    return best;
+    }
+    return list;
   }
 
-  /** Documents matching every word, best first: fewest words found only in the body, then score. */
-  function rank(query, metaShards, bodyShards, count) {
-    var hits = new Uint8Array(count);
-    var score = new Int32Array(count);
-    var bodyOnly = new Uint8Array(count);
-    query.forEach(function (token) {
-      var best = scoreToken(token, metaShards, bodyShards, count);
-      for (var id = 0; id < count; id++) {
-        var b = best[id];
-        if (!b) continue;
-        hits[id]++;
-        score[id] += b;
-        if (b < BEST_IN_PARTS) bodyOnly[id]++;
-      }
-    });
-    var top = [];
+  /** Roughly how many documents a word's lists hold: a gap takes a character, a bitmap character 6. */
+  function size(list) {
     var total = 0;
-    function before(a, b) {
-      if (bodyOnly[a] !== bodyOnly[b]) return bodyOnly[a] < bodyOnly[b];
-      if (score[a] !== score[b]) return score[a] > score[b];
-      return a < b;
+    for (var i = 0; i < list.length; i++) total += list[i].text.length * (list[i].text.charCodeAt(0) === 126 ? 3 : 1);
+    return total;
+  }
+
+  /**
+   * A word's best score per document, for look-ups: gap lists decoded into an array once, bitmaps
+   * looked up in place (a word found in most procedures is a bitmap, and decoding all of it for the
+   * few documents the rarest word leaves would be most of a query's work) — unless so many documents
+   * are to be looked up that decoding the bitmaps costs less.
+   */
+  function scorer(list, count, lookups) {
+    var best = null;
+    var maps = [];
+    var bitmapChars = 0;
+    for (var i = 0; i < list.length; i++) if (list[i].text.charCodeAt(0) === 126) bitmapChars += list[i].text.length;
+    var decodeAll = lookups * 2 > bitmapChars;
+    for (i = 0; i < list.length; i++) {
+      if (!decodeAll && list[i].text.charCodeAt(0) === 126) { maps.push(bitmap(list[i].text, list[i].score)); continue; }
+      if (!best) best = new Uint8Array(count);
+      raise(list[i].text, best, list[i].score, null);
     }
-    for (var id = 0; id < count; id++) {
-      if (hits[id] !== query.length) continue;
+    if (!maps.length) return function (id) { return best ? best[id] : 0; };
+    return function (id) {
+      var s = best ? best[id] : 0;
+      for (var m = 0; m < maps.length; m++) if (maps[m].score > s && inBitmap(maps[m], id)) s = maps[m].score;
+      return s;
+    };
+  }
+
+  /**
+   * Documents matching every word, best first: fewest words found only in the body, then score, then
+   * the order of the catalogue. The rarest word's lists are decoded in full; a document it does not
+   * have cannot match, so the other words are only looked up for the documents it found. The work
+   * follows the rarest word, not the size of the catalogue.
+   */
+  function rank(query, metaShards, bodyShards, count) {
+    var words = query.map(function (token) { return postings(token, metaShards, bodyShards); });
+    var rarest = 0;
+    for (var w = 1; w < words.length; w++) if (size(words[w]) < size(words[rarest])) rarest = w;
+    var best = new Uint8Array(count);
+    var candidates = [];
+    for (var p = 0; p < words[rarest].length; p++) raise(words[rarest][p].text, best, words[rarest][p].score, candidates);
+    var others = [];
+    for (w = 0; w < words.length; w++) if (w !== rarest) others.push(scorer(words[w], count, candidates.length));
+
+    var top = [];
+    var topScore = [];
+    var topBody = [];
+    var total = 0;
+    for (var c = 0; c < candidates.length; c++) {
+      var id = candidates[c];
+      var score = best[id];
+      var bodyOnly = score < BEST_IN_PARTS ? 1 : 0;
+      var o = 0;
+      for (; o < others.length; o++) {
+        var b = others[o](id);
+        if (!b) break;
+        score += b;
+        if (b < BEST_IN_PARTS) bodyOnly++;
+      }
+      if (o < others.length) continue;
       total++;
-      if (top.length === LIMIT && !before(id, top[LIMIT - 1])) continue;
-      var i = top.length === LIMIT ? LIMIT - 1 : top.length;
-      while (i > 0 && before(id, top[i - 1])) { top[i] = top[i - 1]; i--; }
-      top[i] = id;
+      // Insert into the top LIMIT, kept sorted by (bodyOnly ascending, score descending, id ascending).
+      var i = top.length;
+      while (i > 0) {
+        var k = i - 1;
+        var better = bodyOnly !== topBody[k] ? bodyOnly < topBody[k]
+          : score !== topScore[k] ? score > topScore[k] : id < top[k];
+        if (!better) break;
+        i--;
+      }
+      if (i >= LIMIT) continue;
+      top.splice(i, 0, id); topScore.splice(i, 0, score); topBody.splice(i, 0, bodyOnly);
+      if (top.length > LIMIT) { top.pop(); topScore.pop(); topBody.pop(); }
     }
     return { ids: top, total: total };
   }
@@ -407,9 +479,16 @@
     // The manifest is small and every query needs it: fetch it as soon as the box is used.
     input.addEventListener('focus', function () { load('manifest', 0).catch(function () {}); });
 
+    // At most one search per 120 ms while typing, and always one for the last key: a key pressed after
+    // a pause is answered at once, keys in quick succession wait for the rest of the 120 ms.
+    var lastRun = -Infinity;
+    function runNow() { lastRun = performance.now(); run(); }
     input.addEventListener('input', function () {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(run, 120);
+      timer = null;
+      var wait = 120 - (performance.now() - lastRun);
+      if (wait <= 0) runNow();
+      else timer = setTimeout(runNow, wait);
     });
 
     function links() { return Array.prototype.slice.call(output.querySelectorAll('a.search-name')); }
