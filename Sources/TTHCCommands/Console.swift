@@ -6,11 +6,19 @@ import Foundation
 /// Where commands write: results to standard output, diagnostics and progress to standard error.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardOutput.write(line(text))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardError.write(line(text))
+    }
+
+    /// `text` ending in exactly one line break: its own (LF or CR LF, as in CSV) or an added LF.
+    /// (By bytes: in Swift "\r\n" is one Character, so `hasSuffix("\n")` misses a CR LF ending.)
+    static func line(_ text: String) -> Data {
+        var data = Data(text.utf8)
+        if data.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
+        return data
     }
 
     /// Writes a command's result to OUT (safely: never half a file, never over a file without

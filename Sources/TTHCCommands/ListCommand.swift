@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
         case .csv:
             var out = CSV.row(["code", "name", "levels", "fields", "processing_time", "decision", "in_force_since"])
             for r in rows { out += CSV.row([r.code, r.name, r.levels, r.fields, r.time, r.decision, r.since]) }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Console.out(out)
         }
     }
 }
