@@ -17,4 +17,15 @@ public enum StoredText {
         let composes = !InputText.isSurelyNFC(utf8: utf8[...])
         return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).prose(UnsafeBufferPointer($0)) }
     }
+
+    /// `singleLine` of UTF-8 bytes (valid UTF-8, as a `JSONTree` hands them over), without making a
+    /// `String` of them first.
+    public static func singleLine(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        XMLText(composes: !InputText.isSurelyNFC(bytes)).singleLine(bytes)
+    }
+
+    /// `prose` of UTF-8 bytes.
+    public static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        XMLText(composes: !InputText.isSurelyNFC(bytes)).prose(bytes)
+    }
 }

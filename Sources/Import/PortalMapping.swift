@@ -18,19 +18,19 @@ struct PortalMapping {
         let r = root
         r.ignore("id", "createdAt", "state", "departmentPromulgateId", "departmentPromulgateCode", "departmentPromulgateName")
 
-        let codeText = r.requiredString("code").map(PortalText.line)
-        let nameText = r.requiredString("name").map(PortalText.name)
+        let codeText = r.requiredLine("code")
+        let nameText = r.requiredName("name")
         if let codeText, codeText.contains(where: \.isWhitespace) {
             r.diagnostics.error("code", "'\(codeText)' is not a procedure code: a code has no spaces, e.g. 1.010038", at: r.raw("code")!)
         }
-        if let notation = r.string("codeNotation").map(PortalText.line), notation != codeText {
+        if let notation = r.line("codeNotation"), notation != codeText {
             r.diagnostics.warning("codeNotation", "'\(notation)' is not imported: the draft uses 'code' (\(codeText ?? "")), and the model keeps one code", at: r.raw("codeNotation")!)
         }
 
         var notes: [String] = []
         let levels = self.levels()
         let fields = self.fields()
-        let reception = r.string("dossierReceivingAddresses").map { [Reception(place: .agency, name: PortalText.line($0))] } ?? []
+        let reception = r.line("dossierReceivingAddresses").map { [Reception(place: .agency, name: $0)] } ?? []
         let steps = r.objects("executionSteps").compactMap(stepGroup)
         var channels = self.channels()
         let dossier = self.dossier(notes: &notes)
@@ -39,17 +39,17 @@ struct PortalMapping {
         let results = r.objects("resultsDetails").compactMap { o -> Outcome? in
             defer { o.finish() }
             o.ignore("id")
-            guard let name = o.string("name").map(PortalText.line) else { return nil }
+            guard let name = o.line("name") else { return nil }
             return Outcome(name: name, code: code(o, "code"))
         }
         let legalBases = self.legalBases()
-        let requirementsText = r.string("requirementsAndConditions").map(PortalText.prose)
+        let requirementsText = r.prose("requirementsAndConditions")
         let requirements = requirementsText.flatMap { PortalText.meansNothing($0) ? nil : [Requirement(text: $0)] } ?? []
-        if let description = r.string("description").map(PortalText.prose), !PortalText.meansNothing(description),
+        if let description = r.prose("description"), !PortalText.meansNothing(description),
            description != requirementsText {
             notes.append(description)
         }
-        if let note = r.string("note").map(PortalText.prose), !PortalText.meansNothing(note) { notes.append(note) }
+        if let note = r.prose("note"), !PortalText.meansNothing(note) { notes.append(note) }
         let keywords = (r.string("keywords") ?? "").split(whereSeparator: { ",;\n".contains($0) })
             .map { PortalText.line(String($0)) }.filter { !$0.isEmpty }
         let online = self.online(channels: &channels, procedureName: nameText)
@@ -97,7 +97,7 @@ struct PortalMapping {
         var fields: [Field] = []
         for o in root.objects("categoriesDetails") {
             o.ignore("id")
-            if let name = o.string("name").map(PortalText.line) {
+            if let name = o.line("name") {
                 let field = Field(name: name, code: code(o, "code"))
                 if !fields.contains(field) { fields.append(field) }
             }
@@ -106,7 +106,7 @@ struct PortalMapping {
         // `category` repeats the first field; read it only when it adds one.
         if let o = root.object("category") {
             o.ignore("id")
-            if let name = o.string("name").map(PortalText.line) {
+            if let name = o.line("name") {
                 let field = Field(name: name, code: code(o, "code"))
                 if !fields.contains(field) { fields.append(field) }
             }
@@ -117,7 +117,7 @@ struct PortalMapping {
 
     private func stepGroup(_ o: PortalObject) -> StepGroup? {
         defer { o.finish() }
-        let caseName = o.string("name").map(PortalText.name).flatMap { $0.isEmpty ? nil : $0 }
+        let caseName = o.name("name").flatMap { $0.isEmpty ? nil : $0 }
         var steps = o.string("description").map(StepSplitter.split) ?? []
         if steps.isEmpty, let caseName { steps = [Step(text: caseName)] }
         guard !steps.isEmpty else { return nil }
@@ -156,7 +156,7 @@ struct PortalMapping {
             }
             var entry = MethodEntry(method: method, fees: [], node: o.value, path: o.path)
             (entry.value, entry.unit, entry.text) = time(o, valueKey: "processingTime", unitKey: "processingTimeUnit")
-            entry.description = o.string("description").map(PortalText.prose).flatMap { $0.isEmpty ? nil : $0 }
+            entry.description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
             entry.fees = o.objects("fees").compactMap(fee)
             entries.append(entry)
         }
@@ -270,7 +270,7 @@ struct PortalMapping {
                 currency = nil
             }
         }
-        let description = o.string("description").map(PortalText.prose).flatMap { $0.isEmpty ? nil : $0 }
+        let description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
         if amount == nil, text == nil, description == nil { return nil }
         return Fee(kind: kind, amount: amount, currency: amount == nil ? nil : currency, text: text, description: description)
     }
@@ -344,7 +344,7 @@ struct PortalMapping {
         o.unheld("hasElectronicForm", "the model does not record whether the paper has an electronic form")
         o.unheld("isProcessingResult", "the model does not mark papers that are results of another procedure")
         o.unheld("source", "the model does not record where a paper comes from")
-        guard let name = o.string("name").map(PortalText.name), !name.isEmpty else {
+        guard let name = o.name("name"), !name.isEmpty else {
             o.diagnostics.warning(o.path, "a dossier item with no name is left out", at: o.value)
             _ = o.raw("code"); _ = o.raw("originalQty"); _ = o.raw("copyQty"); _ = o.raw("required"); _ = o.raw("attachments")
             return nil
@@ -356,7 +356,7 @@ struct PortalMapping {
         var files: [String] = []
         for a in o.objects("attachments") {
             a.ignore("id", "bucketName", "filePath")
-            if let file = a.string("fileName").map(PortalText.line) { files.append(file) }
+            if let file = a.line("fileName") { files.append(file) }
             a.finish()
         }
         for file in files where !forms.contains(where: { $0.file == file }) {
@@ -410,8 +410,8 @@ struct PortalMapping {
         let objects = root.objects("subjectTypesDetails")
         for o in objects {
             o.ignore("id")
-            if let c = o.string("code") { codes.append(PortalText.line(c)) }
-            if let name = o.string("name").map(PortalText.line), !names.contains(name) { names.append(name) }
+            if let c = o.line("code") { codes.append(c) }
+            if let name = o.line("name"), !names.contains(name) { names.append(name) }
             o.finish()
         }
         if !codes.isEmpty, let first = objects.first {
@@ -437,16 +437,16 @@ struct PortalMapping {
             for list in lists {
                 for o in root.objects(list) {
                     o.ignore("id")
-                    if let c = o.string("code") {
-                        codes.append(PortalText.line(c))
+                    if let c = o.line("code") {
+                        codes.append(c)
                         firstCoded = firstCoded ?? o.value
                     }
-                    if let name = o.string("name").map(PortalText.line), !names.contains(name) { names.append(name) }
+                    if let name = o.line("name"), !names.contains(name) { names.append(name) }
                     o.finish()
                 }
             }
             // The text fields repeat the lists' names; they count only when the lists are empty.
-            if let text = root.string(textKey).map(PortalText.line), names.isEmpty, !PortalText.meansNothing(text) {
+            if let text = root.line(textKey), names.isEmpty, !PortalText.meansNothing(text) {
                 names.append(text)
             }
             agencies += names.map { Agency(role: role, name: $0) }
@@ -466,8 +466,8 @@ struct PortalMapping {
             defer { o.finish() }
             // The portal sometimes lists one text several times (same id): a glitch, not two bases.
             if let id = o.string("id"), !seenIDs.insert(id).inserted { o.ignore("name", "code"); continue }
-            let name = o.string("name").map(PortalText.line)
-            let codeText = o.string("code").map(PortalText.line)
+            let name = o.line("name")
+            let codeText = o.line("code")
             guard let number = Self.documentNumber(codeText) ?? Self.documentNumber(name) ?? codeText ?? name else { continue }
             let title = name == number ? nil : name
             let basis = LegalBasis(number: number, title: title)
@@ -503,7 +503,7 @@ struct PortalMapping {
             o.unheld("profileComponents", "dossier items are read from executionCases")
             guard let c = code(o, "code") else { continue }
             if !codes.contains(c) { codes.append(c) }
-            if let name = o.string("name").map(PortalText.name), let procedureName, name != procedureName {
+            if let name = o.name("name"), let procedureName, name != procedureName {
                 o.diagnostics.warning(o.child("name"), "'\(name)' is not imported: the model does not name online services", at: o.raw("name")!)
             }
             if let day = o.object("processingDay") {
@@ -556,8 +556,8 @@ struct PortalMapping {
         guard let o = root.object("procedureProposal") else { return nil }
         defer { o.finish() }
         o.ignore("id", "publicationDate")
-        let number = o.string("proposalNumber").map(PortalText.line)
-        if let other = o.string("decisionNumber").map(PortalText.line), other != number {
+        let number = o.line("proposalNumber")
+        if let other = o.line("decisionNumber"), other != number {
             o.diagnostics.warning(o.child("decisionNumber"), "'\(other)' is not imported: the draft cites proposalNumber", at: o.raw("decisionNumber")!)
         }
         if let kind = o.string("proposalType"), kind.uppercased() != "STANDARD" {
@@ -567,7 +567,7 @@ struct PortalMapping {
         var agency: String?
         if let a = o.object("issuingAgency") {
             a.ignore("id")
-            agency = a.string("name").map(PortalText.line)
+            agency = a.line("name")
             a.finish()
         }
         guard let number else { return nil }
@@ -586,7 +586,7 @@ struct PortalMapping {
             ("unitGroupAuthorizedIds", ["unitGroupsAuthorized"]), ("unitGroupCoordinatingIds", ["unitGroupsCoordinating"]),
         ]
         for (ids, details) in pairs {
-            let count = root.list(ids).count
+            let count = root.listCount(ids)
             if count > 0, details.allSatisfy({ !root.has($0) }) {
                 root.diagnostics.warning(ids, "\(count) id(s) are not imported: the record has no \(details[0]) to name them", at: root.raw(ids)!)
             }
@@ -597,8 +597,7 @@ struct PortalMapping {
 
     /// A code (no white space): cleaned; one with spaces inside is kept out with a warning.
     private func code(_ o: PortalObject, _ key: String) -> String? {
-        guard let raw = o.string(key) else { return nil }
-        let text = PortalText.line(raw)
+        guard let text = o.line(key) else { return nil }
         if !PortalText.isPlainASCIIWord(text), text.contains(where: \.isWhitespace) {
             o.diagnostics.warning(o.child(key), "'\(text)' is not imported: a code has no spaces", at: o.raw(key)!)
             return nil
@@ -642,7 +641,7 @@ extension PortalObject {
         guard let (number, value) = number(key) else { return nil }
         if case .literal(let n) = number, let v = Int64(n) { return v }
         if case .literal(let n) = number, let d = Double(n), d.rounded() == d, abs(d) < 9e15 { return Int64(d) }
-        diagnostics.error(child(key), "expected a whole number (milliseconds since 1970), found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected a whole number (milliseconds since 1970), found \(diagnostics.describe(value))", at: value)
         return nil
     }
 }

@@ -9,6 +9,8 @@ final class RecordDiagnostics {
 
     init(tree: JSONTree) { self.tree = tree }
 
+    func describe(_ value: JSONValue) -> String { tree.kindDescription(of: value) }
+
     func error(_ path: String, _ message: String, at value: JSONValue) {
         list.append(.error("\(path.isEmpty ? "" : "\(path): ")\(message)", at: tree.location(of: value)))
     }
@@ -41,7 +43,7 @@ final class PortalObject {
 
     init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
         guard case .object(let members) = value.content else {
-            diagnostics.error(path, "expected an object { … }, found \(value.kindDescription)", at: value)
+            diagnostics.error(path, "expected an object { … }, found \(diagnostics.describe(value))", at: value)
             return nil
         }
         self.value = value
@@ -49,24 +51,24 @@ final class PortalObject {
         self.diagnostics = diagnostics
         self.members = members
         self.used = Array(repeating: false, count: members.count)
+        let tree = diagnostics.tree
         if members.count <= 64 {
-            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members) {
-                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members, tree) {
+                diagnostics.warning(child(tree.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
             }
         } else {
             var seen: Set<String> = []
-            for member in members where !seen.insert(member.key).inserted {
-                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            for member in members where !seen.insert(tree.key(of: member)).inserted {
+                diagnostics.warning(child(tree.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
             }
         }
     }
 
     /// Whether the key of member `k` is also the key of an earlier member. Objects of portal records
-    /// hold a few dozen keys: comparing with the earlier ones (lengths first) costs less than hashing
-    /// every key into a set; larger (hostile) objects use a set.
-    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member]) -> Bool {
-        let key = members[k].key, length = key.utf8.count
-        for j in 0..<k where members[j].key.utf8.count == length && members[j].key == key { return true }
+    /// hold a few dozen keys: comparing the bytes of the earlier ones (lengths first) costs less than
+    /// making and hashing a string for every key; larger (hostile) objects use a set.
+    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member], _ tree: JSONTree) -> Bool {
+        for j in 0..<k where tree.member(members[j], hasKeyOf: members[k]) { return true }
         return false
     }
 
@@ -82,52 +84,92 @@ final class PortalObject {
     /// Marks every member of the key used; returns the first.
     private func markUsed(_ key: String) -> JSONValue.Member? {
         var first: JSONValue.Member?
-        let length = key.utf8.count
-        for k in members.indices where members[k].key.utf8.count == length && members[k].key == key {
+        let tree = diagnostics.tree
+        for k in members.indices where tree.member(members[k], hasKey: key) {
             used[k] = true
             if first == nil { first = members[k] }
         }
         return first
     }
 
-    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+    func has(_ key: String) -> Bool { members.contains { diagnostics.tree.member($0, hasKey: key) } }
+
+    var tree: JSONTree { diagnostics.tree }
 
     /// Text; nil when absent, null or blank. Wrong types and oversized text are errors.
     func string(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        switch value.content {
-        case .string(let s):
-            if s.utf8.count > Self.maximumTextBytes {
-                diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
-                return nil
-            }
-            return PortalObject.isBlank(s) ? nil : s
-        default:
-            diagnostics.error(child(key), "expected text in double quotes, found \(value.kindDescription)", at: value)
+        return withText(value, key) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `string(key)` cleaned to one line (`PortalText.line`), straight from the file's bytes.
+    func line(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.line(utf8:))
+    }
+
+    /// `string(key)` cleaned as prose (`PortalText.prose`), straight from the file's bytes.
+    func prose(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.prose(utf8:))
+    }
+
+    /// `string(key)` cleaned as a name (`PortalText.name`), straight from the file's bytes.
+    func name(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.name(utf8:))
+    }
+
+    /// The checks of `string(_:)` on a value's bytes, then `make` of them: text, at most
+    /// `maximumTextBytes`, not blank.
+    private func withText(_ value: JSONValue, _ key: String, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> String? {
+        guard case .string = value.content else {
+            diagnostics.error(child(key), "expected text in double quotes, found \(diagnostics.describe(value))", at: value)
             return nil
         }
+        return tree.withText(of: value) { bytes -> String? in
+            if bytes.count > Self.maximumTextBytes {
+                diagnostics.error(child(key), "the text is \(bytes.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
+                return nil
+            }
+            return Self.isBlank(bytes) ? nil : make(bytes)
+        } ?? nil
     }
 
     /// Text that is required: missing, null or blank is an error.
     func requiredString(_ key: String) -> String? {
-        guard let member = members.first(where: { $0.key == key }) else {
+        requiredText(key) { string(key) }
+    }
+
+    /// `requiredString(key)` cleaned to one line.
+    func requiredLine(_ key: String) -> String? {
+        requiredText(key) { line(key) }
+    }
+
+    /// `requiredString(key)` cleaned as a name.
+    func requiredName(_ key: String) -> String? {
+        requiredText(key) { name(key) }
+    }
+
+    private func requiredText(_ key: String, _ read: () -> String?) -> String? {
+        guard let member = members.first(where: { tree.member($0, hasKey: key) }) else {
             diagnostics.error(path, "the required key '\(key)' is missing; every portal record has it, so the file is not a portal record or is damaged", at: value)
             return nil
         }
         switch member.value.content {
         case .null:
             diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
-        case .string(let s) where PortalObject.isBlank(s):
+        case .string where tree.withText(of: member.value, Self.isBlank) == true:
             diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
         default: break
         }
-        return string(key)
+        return read()
     }
 
     func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         if case .bool(let b) = value.content { return b }
-        diagnostics.error(child(key), "expected true or false, found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected true or false, found \(diagnostics.describe(value))", at: value)
         return nil
     }
 
@@ -141,16 +183,16 @@ final class PortalObject {
     func number(_ key: String) -> (Number, JSONValue)? {
         guard let value = raw(key) else { return nil }
         switch value.content {
-        case .number(let n): return (.literal(n), value)
-        case .string(let s) where !PortalObject.isBlank(s):
+        case .number: return (.literal(tree.literal(of: value)!), value)
+        case .string:
+            guard let s = tree.string(of: value), !PortalObject.isBlank(s) else { return nil }
             if s.utf8.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
                 return nil
             }
             return (.text(s), value)
-        case .string: return nil
         default:
-            diagnostics.error(child(key), "expected a number, found \(value.kindDescription)", at: value)
+            diagnostics.error(child(key), "expected a number, found \(diagnostics.describe(value))", at: value)
             return nil
         }
     }
@@ -164,7 +206,7 @@ final class PortalObject {
         }
         if let n = Int(text), n >= 0, n <= PortalObject.maximumListCount { return n }
         if let d = Double(text), d >= 0, d.rounded() == d, d <= Double(PortalObject.maximumListCount) { return Int(d) }
-        diagnostics.error(child(key), "expected a whole number from 0 to \(PortalObject.maximumListCount), found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected a whole number from 0 to \(PortalObject.maximumListCount), found \(diagnostics.describe(value))", at: value)
         return nil
     }
 
@@ -177,32 +219,60 @@ final class PortalObject {
     func list(_ key: String) -> [(JSONValue, String)] {
         guard let value = raw(key) else { return [] }
         guard case .array(let elements) = value.content else {
-            diagnostics.error(child(key), "expected a list [ … ], found \(value.kindDescription)", at: value)
+            diagnostics.error(child(key), "expected a list [ … ], found \(diagnostics.describe(value))", at: value)
             return []
         }
         if elements.count > Self.maximumListCount {
             diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
             return []
         }
-        return elements.enumerated().map { (k, element) in (element, "\(child(key))[\(k)]") }
+        let path = child(key)
+        return elements.enumerated().map { (k, element) in (element, "\(path)[\(k)]") }
+    }
+
+    /// How many elements a list holds (absent, null or not a list: 0), without their paths.
+    func listCount(_ key: String) -> Int {
+        guard let value = raw(key) else { return 0 }
+        return list(key, value).count
+    }
+
+    private func list(_ key: String, _ value: JSONValue) -> [JSONValue] {
+        guard case .array(let elements) = value.content else {
+            diagnostics.error(child(key), "expected a list [ … ], found \(diagnostics.describe(value))", at: value)
+            return []
+        }
+        if elements.count > Self.maximumListCount {
+            diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
+            return []
+        }
+        return elements
     }
 
     /// The objects of a list, skipping (with an error) elements that are not objects.
     func objects(_ key: String) -> [PortalObject] {
-        list(key).compactMap { element, path in
-            if case .null = element.content { return nil }
-            return PortalObject(element, path: path, diagnostics: diagnostics)
+        guard let value = raw(key) else { return [] }
+        let elements = list(key, value)
+        guard !elements.isEmpty else { return [] }
+        let path = child(key)
+        var objects: [PortalObject] = []
+        objects.reserveCapacity(elements.count)
+        for (k, element) in elements.enumerated() {
+            if case .null = element.content { continue }
+            if let o = PortalObject(element, path: "\(path)[\(k)]", diagnostics: diagnostics) { objects.append(o) }
         }
+        return objects
     }
 
     /// Text elements of a list.
     func strings(_ key: String) -> [String] {
         list(key).compactMap { element, path in
             switch element.content {
-            case .string(let s): return PortalObject.isBlank(s) ? nil : s
+            case .string:
+                let s = tree.string(of: element)!
+                return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
-                diagnostics.error(path, "expected text in double quotes, found \(element.kindDescription)", at: element)
+                diagnostics.error(path, "expected text in double quotes, found \(diagnostics.describe(element))", at: element)
                 return nil
             }
         }
@@ -215,17 +285,18 @@ final class PortalObject {
 
     /// Warns about a key the model has no place for, when it holds something.
     func unheld(_ key: String, _ why: String) {
-        guard let value = raw(key), Self.holdsSomething(value) else { return }
-        diagnostics.warning(child(key), "\(Self.shown(value)) is not imported: \(why)", at: value)
+        guard let value = raw(key), holdsSomething(value) else { return }
+        diagnostics.warning(child(key), "\(shown(value)) is not imported: \(why)", at: value)
     }
 
     /// Warns about every key not read that holds something.
     func finish() {
-        for (member, read) in zip(members, used) where !read && Self.holdsSomething(member.value) {
-            let key = member.key.count > 60 ? String(member.key.prefix(60)) + "…" : member.key
+        for (member, read) in zip(members, used) where !read && holdsSomething(member.value) {
+            let name = tree.key(of: member)
+            let key = name.count > 60 ? String(name.prefix(60)) + "…" : name
             diagnostics.warning(
                 child(key),
-                "\(Self.shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
+                "\(shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
                 at: member.value)
         }
     }
@@ -237,24 +308,30 @@ final class PortalObject {
         return s.allSatisfy(\.isWhitespace)
     }
 
-    static func holdsSomething(_ value: JSONValue) -> Bool {
+    /// `isBlank` of UTF-8 bytes.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = bytes.first, first > 0x20, first < 0x80 { return false }
+        return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
+    func holdsSomething(_ value: JSONValue) -> Bool {
         switch value.content {
         case .null: false
         case .bool(let b): b
-        case .string(let s): !PortalObject.isBlank(s)
-        case .number(let n): Double(n) != 0
+        case .string: tree.withText(of: value, Self.isBlank) == false
+        case .number: Double(tree.literal(of: value)!) != 0
         case .array(let a): a.contains(where: holdsSomething)
         case .object(let m): m.contains { holdsSomething($0.value) }
         }
     }
 
     /// A short rendering of a value for messages.
-    static func shown(_ value: JSONValue) -> String {
+    func shown(_ value: JSONValue) -> String {
         switch value.content {
-        case .string(let s):
-            let one = StoredText.singleLine(s)
+        case .string:
+            let one = StoredText.singleLine(tree.string(of: value)!)
             return "'\(one.count > 60 ? String(one.prefix(60)) + "…" : one)'"
-        case .number(let n): return n
+        case .number: return tree.literal(of: value)!
         case .bool(let b): return b ? "true" : "false"
         case .array(let a): return "a list of \(a.count)"
         case .object: return "an object"
