@@ -17,7 +17,8 @@ import Foundation
 public struct JSONTree: Sendable {
     public let file: String
     public let root: JSONValue
-    private let bytes: [UInt8]
+    private let storage: Storage
+    private var bytes: UnsafeMutableBufferPointer<UInt8> { storage.bytes }
     private let lineStarts: [Int]
     /// No byte is over 0x7F (the portal writes `\u` escapes): then a column is a byte count.
     private let isASCII: Bool
@@ -74,7 +75,7 @@ public struct JSONTree: Sendable {
             }
         }
         return JSONTree(
-            file: file, root: root, bytes: utf8, lineStarts: lineStarts, isASCII: isASCII,
+            file: file, root: root, storage: Storage(utf8), lineStarts: lineStarts, isASCII: isASCII,
             continuationsBefore: continuationsBefore)
     }
 
@@ -120,7 +121,8 @@ public struct JSONTree: Sendable {
         }
         let start = lineStarts[low], end = min(offset, bytes.count)
         guard !isASCII else { return SourceLocation(file: file, line: low + 1, column: 1 + max(0, end - start)) }
-        let continuation = bytes.withUnsafeBytes { p in
+        let continuation = withExtendedLifetime(storage) {
+            let p = UnsafeRawBufferPointer(bytes)
             func before(_ x: Int) -> Int {
                 let k = x / Self.checkpointStride
                 return continuationsBefore[k] + Self.continuationBytes(p, from: k * Self.checkpointStride, to: x)
@@ -150,91 +152,138 @@ public struct JSONTree: Sendable {
 
     // MARK: - Text of values
 
-    /// The text of a string value, escapes resolved and NFC; nil for other values.
-    public func string(of value: JSONValue) -> String? {
-        guard case .string = value.content else { return nil }
-        return withText(of: value) { String(decoding: $0, as: UTF8.self) }
+    /// The file's bytes, kept at a fixed address for as long as any copy of the tree lives.
+    private final class Storage: @unchecked Sendable {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+
+        init(_ source: [UInt8]) {
+            bytes = .allocate(capacity: max(1, source.count))
+            _ = bytes.initialize(from: source)
+            if source.isEmpty { bytes[0] = 0 }
+        }
+
+        deinit { bytes.deallocate() }
     }
 
-    /// Calls `body` with the UTF-8 of a string value (escapes resolved, NFC), without making a
-    /// `String` when the file spells it without escapes; nil for other values.
-    public func withText<R>(of value: JSONValue, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard case .string = value.content else { return nil }
-        return withString(from: value.offset, to: value.end, escaped: value.escaped, body)
+    /// The text of values, read from the file's bytes. Valid only while its tree lives: a reader
+    /// that keeps the tree (a record's diagnostics do) can hold it and read values without copying
+    /// the tree or counting references.
+    public struct Text {
+        public let bytes: UnsafeBufferPointer<UInt8>
+        /// Every byte is ASCII: text spelt without `\u` escapes of non-ASCII is then surely NFC.
+        let isASCII: Bool
+
+        /// The text of a string value, escapes resolved and NFC; nil for other values.
+        public func string(of value: JSONValue) -> String? {
+            withText(of: value) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+        }
+
+        /// Calls `body` with the UTF-8 of a string value (escapes resolved, NFC) and whether it is
+        /// known to be in the form `InputText.isSurelyNFC` accepts, without making a `String`; nil
+        /// for other values.
+        public func withText<R>(of value: JSONValue, _ body: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R) -> R? {
+            guard case .string = value.content else { return nil }
+            return withString(from: value.offset, to: value.end, escaped: value.escaped, body)
+        }
+
+        /// The number exactly as written; nil for other values.
+        public func literal(of value: JSONValue) -> String? {
+            guard case .number = value.content else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[value.offset..<value.end]), as: UTF8.self)
+        }
+
+        /// The key of an object's member, escapes resolved and NFC.
+        public func key(of member: JSONValue.Member) -> String {
+            withString(from: member.keyOffset, to: member.keyEnd, escaped: member.keyEscaped) { bytes, _ in
+                String(decoding: bytes, as: UTF8.self)
+            }
+        }
+
+        /// Whether a member's key is `key`, compared on the bytes when the file spells it plainly.
+        public func member(_ member: JSONValue.Member, hasKey key: String) -> Bool {
+            if member.keyEscaped { return self.key(of: member) == key }
+            var key = key
+            return key.withUTF8 { hasKey(member.keyOffset, member.keyEnd, $0) }
+        }
+
+        /// Whether the plainly spelt key literal `start..<end` (quotes included) is `key`.
+        @inline(__always)
+        public func hasKey(_ start: Int, _ end: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let length = end - start - 2
+            guard key.count == length else { return false }
+            return length == 0 || memcmp(bytes.baseAddress! + start + 1, key.baseAddress!, length) == 0
+        }
+
+        /// Whether two members have the same key.
+        public func member(_ a: JSONValue.Member, hasKeyOf b: JSONValue.Member) -> Bool {
+            if a.keyEscaped || b.keyEscaped { return key(of: a) == key(of: b) }
+            let length = a.keyEnd - a.keyOffset
+            guard b.keyEnd - b.keyOffset == length else { return false }
+            return memcmp(bytes.baseAddress! + a.keyOffset, bytes.baseAddress! + b.keyOffset, length) == 0
+        }
+
+        /// What a value is, for "expected …, found …" messages.
+        public func kindDescription(of value: JSONValue) -> String {
+            switch value.content {
+            case .object: return "an object"
+            case .array: return "a list"
+            case .string:
+                let s = string(of: value) ?? ""
+                return "text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+            case .number: return "the number \(literal(of: value) ?? "")"
+            case .bool(let b): return b ? "true" : "false"
+            case .null: return "null"
+            }
+        }
+
+        /// The bytes of the string literal `from..<to` (quotes included), escapes resolved and composed.
+        private func withString<R>(
+            from: Int, to: Int, escaped: Bool, _ body: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R
+        ) -> R {
+            let literal = UnsafeBufferPointer(rebasing: bytes[(from + 1)..<(to - 1)])
+            guard escaped else { return body(literal, isASCII) }
+            return JSONTree.unescaped(literal, asciiFile: isASCII, body)
+        }
+    }
+
+    /// The text of values; see `Text` for how long it is valid.
+    public var text: Text { Text(bytes: UnsafeBufferPointer(storage.bytes), isASCII: isASCII) }
+
+    /// The text of a string value, escapes resolved and NFC; nil for other values.
+    public func string(of value: JSONValue) -> String? {
+        withExtendedLifetime(storage) { text.string(of: value) }
     }
 
     /// The number exactly as written; nil for other values.
     public func literal(of value: JSONValue) -> String? {
-        guard case .number = value.content else { return nil }
-        return bytes.withUnsafeBufferPointer { p in
-            String(decoding: UnsafeBufferPointer(rebasing: p[value.offset..<value.end]), as: UTF8.self)
-        }
+        withExtendedLifetime(storage) { text.literal(of: value) }
     }
 
     /// The key of an object's member, escapes resolved and NFC.
     public func key(of member: JSONValue.Member) -> String {
-        withString(from: member.keyOffset, to: member.keyEnd, escaped: member.keyEscaped) {
-            String(decoding: $0, as: UTF8.self)
-        }
+        withExtendedLifetime(storage) { text.key(of: member) }
     }
 
-    /// Whether a member's key is `key`, compared on the bytes when the file spells it plainly.
+    /// Whether a member's key is `key`.
     public func member(_ member: JSONValue.Member, hasKey key: String) -> Bool {
-        if member.keyEscaped { return self.key(of: member) == key }
-        let length = member.keyEnd - member.keyOffset - 2
-        var key = key
-        return key.withUTF8 { k in
-            guard k.count == length else { return false }
-            if length == 0 { return true }
-            return bytes.withUnsafeBufferPointer { p in
-                memcmp(p.baseAddress! + member.keyOffset + 1, k.baseAddress!, length) == 0
-            }
-        }
+        withExtendedLifetime(storage) { text.member(member, hasKey: key) }
     }
 
     /// Whether two members have the same key.
     public func member(_ a: JSONValue.Member, hasKeyOf b: JSONValue.Member) -> Bool {
-        if a.keyEscaped || b.keyEscaped { return key(of: a) == key(of: b) }
-        let length = a.keyEnd - a.keyOffset
-        guard b.keyEnd - b.keyOffset == length else { return false }
-        return bytes.withUnsafeBufferPointer { p in
-            memcmp(p.baseAddress! + a.keyOffset, p.baseAddress! + b.keyOffset, length) == 0
-        }
-    }
-
-    /// The text of a string value is over `limit` bytes of UTF-8 (escapes resolved); nil for other values.
-    public func utf8Count(of value: JSONValue) -> Int? {
-        guard case .string = value.content else { return nil }
-        if !value.escaped { return value.end - value.offset - 2 }
-        return withText(of: value) { $0.count }
+        withExtendedLifetime(storage) { text.member(a, hasKeyOf: b) }
     }
 
     /// What a value is, for "expected …, found …" messages.
     public func kindDescription(of value: JSONValue) -> String {
-        switch value.content {
-        case .object: return "an object"
-        case .array: return "a list"
-        case .string:
-            let s = string(of: value) ?? ""
-            return "text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
-        case .number: return "the number \(literal(of: value) ?? "")"
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        }
-    }
-
-    /// The bytes of the string literal `from..<to` (quotes included), escapes resolved and composed.
-    private func withString<R>(from: Int, to: Int, escaped: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { p in
-            let literal = UnsafeBufferPointer(rebasing: p[(from + 1)..<(to - 1)])
-            guard escaped else { return body(literal) }
-            return Self.unescaped(literal, body)
-        }
+        withExtendedLifetime(storage) { text.kindDescription(of: value) }
     }
 
     /// Resolves the escapes of a string's body (valid: the builder has checked it) and composes the
     /// result when a `\u` escape spelt something that may not be NFC.
-    private static func unescaped<R>(_ body: UnsafeBufferPointer<UInt8>, _ use: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    fileprivate static func unescaped<R>(
+        _ body: UnsafeBufferPointer<UInt8>, asciiFile: Bool, _ use: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R
+    ) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out in
             var n = 0
             func hex4(_ at: Int) -> UInt32 {
@@ -297,11 +346,12 @@ public struct JSONTree: Sendable {
                 k += 2
             }
             let result = UnsafeBufferPointer(rebasing: out[0..<n])
-            if nonASCII, !InputText.isSurelyNFC(result) {
+            guard nonASCII else { return use(result, asciiFile) }
+            if !InputText.isSurelyNFC(result) {
                 var composed = VietnameseText.nfc(String(decoding: result, as: UTF8.self))
-                return composed.withUTF8 { use($0) }
+                return composed.withUTF8 { use($0, false) }
             }
-            return use(result)
+            return use(result, true)
         }
     }
 
@@ -528,8 +578,8 @@ public struct JSONValue: Sendable {
     public struct Member: Sendable {
         /// The key's literal, quotes included: `keyOffset..<keyEnd`.
         public var keyOffset: Int
-        var keyEnd: Int
-        var keyEscaped: Bool
+        public var keyEnd: Int
+        public var keyEscaped: Bool
         public var value: JSONValue
     }
 

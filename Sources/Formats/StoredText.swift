@@ -20,12 +20,13 @@ public enum StoredText {
 
     /// `singleLine` of UTF-8 bytes (valid UTF-8, as a `JSONTree` hands them over), without making a
     /// `String` of them first.
-    public static func singleLine(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        XMLText(composes: !InputText.isSurelyNFC(bytes)).singleLine(bytes)
+    /// `surelyNFC`: the caller has found them in the form `InputText.isSurelyNFC` accepts.
+    public static func singleLine(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).singleLine(bytes)
     }
 
     /// `prose` of UTF-8 bytes.
-    public static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        XMLText(composes: !InputText.isSurelyNFC(bytes)).prose(bytes)
+    public static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).prose(bytes)
     }
 }

@@ -118,7 +118,7 @@ struct PortalMapping {
     private func stepGroup(_ o: PortalObject) -> StepGroup? {
         defer { o.finish() }
         let caseName = o.name("name").flatMap { $0.isEmpty ? nil : $0 }
-        var steps = o.string("description").map(StepSplitter.split) ?? []
+        var steps = o.storedProse("description").map(StepSplitter.split(prose:)) ?? []
         if steps.isEmpty, let caseName { steps = [Step(text: caseName)] }
         guard !steps.isEmpty else { return nil }
         return StepGroup(caseName: steps.count == 1 && steps[0].text == caseName ? nil : caseName, steps: steps)

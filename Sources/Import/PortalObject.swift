@@ -5,11 +5,16 @@ import Foundation
 /// Problems found in one record, each at its file, line, column and JSON path.
 final class RecordDiagnostics {
     let tree: JSONTree
+    /// The tree's text, valid while `tree` lives: read without copying the tree.
+    let text: JSONTree.Text
     private(set) var list: [Diagnostic] = []
 
-    init(tree: JSONTree) { self.tree = tree }
+    init(tree: JSONTree) {
+        self.tree = tree
+        self.text = tree.text
+    }
 
-    func describe(_ value: JSONValue) -> String { tree.kindDescription(of: value) }
+    func describe(_ value: JSONValue) -> String { text.kindDescription(of: value) }
 
     func error(_ path: String, _ message: String, at value: JSONValue) {
         list.append(.error("\(path.isEmpty ? "" : "\(path): ")\(message)", at: tree.location(of: value)))
@@ -36,7 +41,16 @@ final class PortalObject {
     let value: JSONValue
     let path: String
     let diagnostics: RecordDiagnostics
+    let text: JSONTree.Text
     private let members: [JSONValue.Member]
+    /// Where each member's key lies in the file: looked up on the bytes, with no copy of a member
+    /// (and no reference counting) per comparison.
+    private struct KeySpan {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+    private let keys: [KeySpan]
     /// Which members a reader asked for by key (every member of that key, when a key is written
     /// twice): flags by position, not a set of keys, to spare hashing every key read.
     private var used: [Bool]
@@ -49,17 +63,18 @@ final class PortalObject {
         self.value = value
         self.path = path
         self.diagnostics = diagnostics
+        self.text = diagnostics.text
         self.members = members
+        self.keys = members.map { KeySpan(start: $0.keyOffset, end: $0.keyEnd, escaped: $0.keyEscaped) }
         self.used = Array(repeating: false, count: members.count)
-        let tree = diagnostics.tree
         if members.count <= 64 {
-            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members, tree) {
-                diagnostics.warning(child(tree.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
+            for k in members.indices where appearsBefore(k) {
+                diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
             }
         } else {
             var seen: Set<String> = []
-            for member in members where !seen.insert(tree.key(of: member)).inserted {
-                diagnostics.warning(child(tree.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
+            for member in members where !seen.insert(text.key(of: member)).inserted {
+                diagnostics.warning(child(text.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
             }
         }
     }
@@ -67,8 +82,19 @@ final class PortalObject {
     /// Whether the key of member `k` is also the key of an earlier member. Objects of portal records
     /// hold a few dozen keys: comparing the bytes of the earlier ones (lengths first) costs less than
     /// making and hashing a string for every key; larger (hostile) objects use a set.
-    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member], _ tree: JSONTree) -> Bool {
-        for j in 0..<k where tree.member(members[j], hasKeyOf: members[k]) { return true }
+    private func appearsBefore(_ k: Int) -> Bool {
+        let key = keys[k]
+        if key.escaped { return (0..<k).contains { text.member(members[$0], hasKeyOf: members[k]) } }
+        let length = key.end - key.start
+        let base = text.bytes.baseAddress!
+        for j in 0..<k {
+            let other = keys[j]
+            if other.escaped {
+                if text.member(members[j], hasKeyOf: members[k]) { return true }
+            } else if other.end - other.start == length, memcmp(base + other.start, base + key.start, length) == 0 {
+                return true
+            }
+        }
         return false
     }
 
@@ -83,56 +109,73 @@ final class PortalObject {
 
     /// Marks every member of the key used; returns the first.
     private func markUsed(_ key: String) -> JSONValue.Member? {
-        var first: JSONValue.Member?
-        let tree = diagnostics.tree
-        for k in members.indices where tree.member(members[k], hasKey: key) {
-            used[k] = true
-            if first == nil { first = members[k] }
+        guard let first = indices(of: key, marking: true) else { return nil }
+        return members[first]
+    }
+
+    /// The index of the first member of the key, marking every member of it used when asked.
+    private func indices(of key: String, marking: Bool) -> Int? {
+        var first: Int?
+        var key = key
+        key.withUTF8 { k in
+            for j in keys.indices {
+                let span = keys[j]
+                let same = span.escaped ? text.member(members[j], hasKey: String(decoding: k, as: UTF8.self))
+                    : text.hasKey(span.start, span.end, k)
+                guard same else { continue }
+                if first == nil { first = j }
+                if !marking { return }
+                used[j] = true
+            }
         }
         return first
     }
 
-    func has(_ key: String) -> Bool { members.contains { diagnostics.tree.member($0, hasKey: key) } }
-
-    var tree: JSONTree { diagnostics.tree }
+    func has(_ key: String) -> Bool { indices(of: key, marking: false) != nil }
 
     /// Text; nil when absent, null or blank. Wrong types and oversized text are errors.
     func string(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        return withText(value, key) { String(decoding: $0, as: UTF8.self) }
+        return withText(value, key) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
     }
 
     /// `string(key)` cleaned to one line (`PortalText.line`), straight from the file's bytes.
     func line(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        return withText(value, key, PortalText.line(utf8:))
+        return withText(value, key, PortalText.line(utf8:surelyNFC:))
     }
 
     /// `string(key)` cleaned as prose (`PortalText.prose`), straight from the file's bytes.
     func prose(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        return withText(value, key, PortalText.prose(utf8:))
+        return withText(value, key, PortalText.prose(utf8:surelyNFC:))
+    }
+
+    /// `string(key)` in stored prose form (`StoredText.prose`: markup left as it is).
+    func storedProse(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key) { bytes, surelyNFC in StoredText.prose(utf8: bytes, surelyNFC: surelyNFC) }
     }
 
     /// `string(key)` cleaned as a name (`PortalText.name`), straight from the file's bytes.
     func name(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        return withText(value, key, PortalText.name(utf8:))
+        return withText(value, key, PortalText.name(utf8:surelyNFC:))
     }
 
     /// The checks of `string(_:)` on a value's bytes, then `make` of them: text, at most
     /// `maximumTextBytes`, not blank.
-    private func withText(_ value: JSONValue, _ key: String, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> String? {
+    private func withText(_ value: JSONValue, _ key: String, _ make: (UnsafeBufferPointer<UInt8>, Bool) -> String) -> String? {
         guard case .string = value.content else {
             diagnostics.error(child(key), "expected text in double quotes, found \(diagnostics.describe(value))", at: value)
             return nil
         }
-        return tree.withText(of: value) { bytes -> String? in
+        return text.withText(of: value) { bytes, surelyNFC -> String? in
             if bytes.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(bytes.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
                 return nil
             }
-            return Self.isBlank(bytes) ? nil : make(bytes)
+            return Self.isBlank(bytes) ? nil : make(bytes, surelyNFC)
         } ?? nil
     }
 
@@ -152,14 +195,15 @@ final class PortalObject {
     }
 
     private func requiredText(_ key: String, _ read: () -> String?) -> String? {
-        guard let member = members.first(where: { tree.member($0, hasKey: key) }) else {
+        guard let index = indices(of: key, marking: false) else {
             diagnostics.error(path, "the required key '\(key)' is missing; every portal record has it, so the file is not a portal record or is damaged", at: value)
             return nil
         }
+        let member = members[index]
         switch member.value.content {
         case .null:
             diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
-        case .string where tree.withText(of: member.value, Self.isBlank) == true:
+        case .string where text.withText(of: member.value, { bytes, _ in Self.isBlank(bytes) }) == true:
             diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
         default: break
         }
@@ -183,9 +227,9 @@ final class PortalObject {
     func number(_ key: String) -> (Number, JSONValue)? {
         guard let value = raw(key) else { return nil }
         switch value.content {
-        case .number: return (.literal(tree.literal(of: value)!), value)
+        case .number: return (.literal(text.literal(of: value)!), value)
         case .string:
-            guard let s = tree.string(of: value), !PortalObject.isBlank(s) else { return nil }
+            guard let s = text.string(of: value), !PortalObject.isBlank(s) else { return nil }
             if s.utf8.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
                 return nil
@@ -268,7 +312,7 @@ final class PortalObject {
         list(key).compactMap { element, path in
             switch element.content {
             case .string:
-                let s = tree.string(of: element)!
+                let s = text.string(of: element)!
                 return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
@@ -292,7 +336,7 @@ final class PortalObject {
     /// Warns about every key not read that holds something.
     func finish() {
         for (member, read) in zip(members, used) where !read && holdsSomething(member.value) {
-            let name = tree.key(of: member)
+            let name = text.key(of: member)
             let key = name.count > 60 ? String(name.prefix(60)) + "…" : name
             diagnostics.warning(
                 child(key),
@@ -318,8 +362,8 @@ final class PortalObject {
         switch value.content {
         case .null: false
         case .bool(let b): b
-        case .string: tree.withText(of: value, Self.isBlank) == false
-        case .number: Double(tree.literal(of: value)!) != 0
+        case .string: text.withText(of: value, { bytes, _ in Self.isBlank(bytes) }) == false
+        case .number: Double(text.literal(of: value)!) != 0
         case .array(let a): a.contains(where: holdsSomething)
         case .object(let m): m.contains { holdsSomething($0.value) }
         }
@@ -329,9 +373,9 @@ final class PortalObject {
     func shown(_ value: JSONValue) -> String {
         switch value.content {
         case .string:
-            let one = StoredText.singleLine(tree.string(of: value)!)
+            let one = StoredText.singleLine(text.string(of: value)!)
             return "'\(one.count > 60 ? String(one.prefix(60)) + "…" : one)'"
-        case .number: return tree.literal(of: value)!
+        case .number: return text.literal(of: value)!
         case .bool(let b): return b ? "true" : "false"
         case .array(let a): return "a list of \(a.count)"
         case .object: return "an object"

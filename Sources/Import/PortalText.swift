@@ -15,21 +15,21 @@ enum PortalText {
 
     /// `name` of UTF-8 bytes: cleaned on the bytes, without a `String` of the raw text, unless they may
     /// hold markup.
-    static func name(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func name(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
         if mayHoldMarkup(bytes) { return name(String(decoding: bytes, as: UTF8.self)) }
-        return trimmedName(StoredText.singleLine(utf8: bytes))
+        return trimmedName(StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC))
     }
 
     /// `line` of UTF-8 bytes.
-    static func line(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func line(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
         if mayHoldMarkup(bytes) { return line(String(decoding: bytes, as: UTF8.self)) }
-        return StoredText.singleLine(utf8: bytes)
+        return StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC)
     }
 
     /// `prose` of UTF-8 bytes.
-    static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
         if mayHoldMarkup(bytes) { return prose(String(decoding: bytes, as: UTF8.self)) }
-        return StoredText.prose(utf8: bytes)
+        return StoredText.prose(utf8: bytes, surelyNFC: surelyNFC)
     }
 
     /// A one-line text without its leading bullet and trailing ';' or ','.

@@ -41,6 +41,18 @@ struct PortalTextTests {
         #expect(steps[2].text == "+ tại bộ phận một cửa.")
     }
 
+    /// Markers are found on the UTF-8 bytes: any case of "Bước", multi-byte bullets before them
+    /// (•, –, ·), an en dash after the number, and a marker at the very end of the text.
+    @Test func stepMarkersInAnyCaseAfterAnyBullet() {
+        let steps = StepSplitter.split("• BƯỚC 1 – Chuẩn bị\n– bước 2. Nộp; · BưỚc 3) Nhận\n· Bước 4")
+        // "Bước 4" at the very end has nothing after its number: not a marker, it stays in step 3.
+        #expect(steps.map(\.title) == ["Bước 1", "Bước 2", "Bước 3: Nhận"])
+        #expect(steps.map(\.text) == ["Chuẩn bị", "Nộp;", "· Bước 4"])
+        // "ặ" ends in B7, as "·" does: it is not a bullet, so the marker after it does not count.
+        #expect(StepSplitter.split("Cặ Bước 1: x").count == 1)
+        #expect(StepSplitter.split("Cặ Bước 1: x")[0].title == nil)
+    }
+
     @Test func stepsWithoutMarkers() {
         #expect(StepSplitter.split("- Nộp hồ sơ.\n+ kèm bản sao.\n- Nhận kết quả.").map(\.text) == ["Nộp hồ sơ.\n+ kèm bản sao.", "Nhận kết quả."])
         #expect(StepSplitter.split("Một đoạn văn duy nhất.\nDòng hai.").map(\.text) == ["Một đoạn văn duy nhất.\nDòng hai."])
