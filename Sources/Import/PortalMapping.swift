@@ -302,7 +302,7 @@ struct PortalMapping {
         var headingCase: Int?
         for o in root.objects("executionCases") {
             defer { o.finish() }
-            let heading = DossierHeading(o.string("name"))
+            let heading = o.name("name").map { DossierHeading(name: $0) } ?? DossierHeading(nil)
             var items: [(item: DossierItem, quantified: Bool, node: JSONValue)] = []
             for c in o.objects("profileComponents") {
                 if let read = item(c, forms: &forms) { items.append(read) }
@@ -371,10 +371,19 @@ struct PortalMapping {
     /// "Mẫu CT01", "mẫu NA14", "Mẫu số 02" in a paper's name: the form as printed ("Mẫu CT01",
     /// "Mẫu số 02") and its code ("CT01", "02").
     static func form(in name: String) -> (label: String, code: String)? {
-        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting.
+        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting,
+        // in the string's own bytes.
+        var name = name
+        let found = name.withUTF8 { p -> Int? in
+            var k = 0
+            while k + 2 < p.count {
+                if p[k] == 0xE1, p[k + 1] == 0xBA, p[k + 2] | 1 == 0xAB { return k }
+                k += 1
+            }
+            return nil
+        }
+        guard let first = found else { return nil }
         let utf8 = Array(name.utf8)
-        guard let first = utf8.indices.dropLast(2).first(where: { utf8[$0] == 0xE1 && utf8[$0 + 1] == 0xBA && (utf8[$0 + 2] | 1) == 0xAB })
-        else { return nil }
         // Words before the one holding the first "ẫ" cannot be "mẫu": split from the start of that
         // word only (long names list dozens of words; splitting and lowercasing them all was an eighth
         // of the import's CPU).
@@ -479,7 +488,74 @@ struct PortalMapping {
     /// The number of a legal text inside its citation: "Thông tư số 70/2026/TT-BCA" → "70/2026/TT-BCA",
     /// "Nghị định 118/2025/NĐ-CP " → "118/2025/NĐ-CP", "nghị định 146/2025" → "146/2025".
     static func documentNumber(_ text: String?) -> String? {
-        guard let text else { return nil }
+        guard var text else { return nil }
+        if let plain = text.withUTF8(documentNumber(plain:)) { return plain }
+        return documentNumber(characters: text)
+    }
+
+    /// `documentNumber` on the bytes of text whose every character is one Unicode scalar that never
+    /// joins a neighbour into one Character (ASCII, Latin letters with their accents, Vietnamese
+    /// letters, common punctuation): then splitting bytes at the ASCII separators splits exactly the
+    /// Characters the general version splits. `.some(nil)`: no number; nil: other text, which takes
+    /// the general version.
+    private static func documentNumber(plain p: UnsafeBufferPointer<UInt8>) -> String?? {
+        var k = 0
+        while k < p.count {
+            let b = p[k]
+            if b < 0x80 {
+                // Control characters (CR LF is one Character) take the general version.
+                if b < 0x20 { return nil }
+                k += 1
+            } else if b >= 0xC2 && b <= 0xC9 {
+                k += 2  // U+0080–U+027F: Latin-1 and Latin Extended-A/B letters and signs
+            } else if b == 0xE1, k + 1 < p.count, p[k + 1] >= 0xB8, p[k + 1] <= 0xBB {
+                k += 3  // U+1E00–U+1EFF: Latin Extended Additional (Vietnamese letters)
+            } else if b == 0xE2, k + 2 < p.count, (p[k + 1] == 0x80 && p[k + 2] >= 0x90) || (p[k + 1] == 0x81 && p[k + 2] <= 0x9E) {
+                k += 3  // U+2010–U+205E: dashes, quotes, bullets, ellipsis
+            } else {
+                return nil
+            }
+        }
+        func isSeparator(_ b: UInt8) -> Bool {
+            b == 0x20 || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: ":")
+        }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var start = 0
+        while start < p.count {
+            while start < p.count, isSeparator(p[start]) { start += 1 }
+            var end = start
+            while end < p.count, !isSeparator(p[end]) { end += 1 }
+            guard start < end else { break }
+            let token = UnsafeBufferPointer(rebasing: p[start..<end])
+            start = end
+            // "70/2026/TT-BCA": digits (or '.') from a digit, '/', four digits, then parts not empty.
+            guard let slash = token.firstIndex(of: UInt8(ascii: "/")), slash > 0, isDigit(token[0]),
+                  token[0..<slash].allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") })
+            else { continue }
+            let second = slash + 1
+            guard second + 4 <= token.count, token[second..<(second + 4)].allSatisfy(isDigit),
+                  second + 4 == token.count || token[second + 4] == UInt8(ascii: "/")
+            else { continue }
+            var k = second + 4
+            var partsOK = true
+            while k < token.count {
+                // token[k] is '/': the part after it must not be empty.
+                let next = k + 1
+                var partEnd = next
+                while partEnd < token.count, token[partEnd] != UInt8(ascii: "/") { partEnd += 1 }
+                if partEnd == next { partsOK = false; break }
+                k = partEnd
+            }
+            guard partsOK else { continue }
+            var from = 0, to = token.count
+            while from < to, token[from] == UInt8(ascii: ".") { from += 1 }
+            while to > from, token[to - 1] == UInt8(ascii: ".") { to -= 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self))
+        }
+        return .some(nil)
+    }
+
+    static func documentNumber(characters text: String) -> String? {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == ":" })
         for token in tokens {
             let parts = token.split(separator: "/", omittingEmptySubsequences: false)

@@ -49,6 +49,16 @@ final class PortalObject {
         var start: Int
         var end: Int
         var escaped: Bool
+        /// A hash of the key's bytes: one comparison rules out almost every other key.
+        var hash: UInt64
+    }
+
+    /// FNV-1a of a key's bytes.
+    @inline(__always)
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
     private let keys: [KeySpan]
     /// Which members a reader asked for by key (every member of that key, when a key is written
@@ -65,7 +75,11 @@ final class PortalObject {
         self.diagnostics = diagnostics
         self.text = diagnostics.text
         self.members = members
-        self.keys = members.map { KeySpan(start: $0.keyOffset, end: $0.keyEnd, escaped: $0.keyEscaped) }
+        let text = diagnostics.text
+        self.keys = members.map {
+            KeySpan(start: $0.keyOffset, end: $0.keyEnd, escaped: $0.keyEscaped,
+                    hash: Self.hash(UnsafeBufferPointer(rebasing: text.bytes[($0.keyOffset + 1)..<($0.keyEnd - 1)])))
+        }
         self.used = Array(repeating: false, count: members.count)
         if members.count <= 64 {
             for k in members.indices where appearsBefore(k) {
@@ -91,7 +105,7 @@ final class PortalObject {
             let other = keys[j]
             if other.escaped {
                 if text.member(members[j], hasKeyOf: members[k]) { return true }
-            } else if other.end - other.start == length, memcmp(base + other.start, base + key.start, length) == 0 {
+            } else if other.hash == key.hash, other.end - other.start == length, memcmp(base + other.start, base + key.start, length) == 0 {
                 return true
             }
         }
@@ -118,10 +132,11 @@ final class PortalObject {
         var first: Int?
         var key = key
         key.withUTF8 { k in
+            let hash = Self.hash(k)
             for j in keys.indices {
                 let span = keys[j]
                 let same = span.escaped ? text.member(members[j], hasKey: String(decoding: k, as: UTF8.self))
-                    : text.hasKey(span.start, span.end, k)
+                    : span.hash == hash && text.hasKey(span.start, span.end, k)
                 guard same else { continue }
                 if first == nil { first = j }
                 if !marking { return }

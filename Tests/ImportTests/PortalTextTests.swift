@@ -69,6 +69,18 @@ struct PortalTextTests {
         #expect(PortalMapping.documentNumber(citation) == expected)
     }
 
+    /// Citations in plain Vietnamese are read on their bytes; the answer must be the one the
+    /// Character-by-Character reading gives, for every shape of number, and text with a combining
+    /// mark or a line break takes the Character reading itself.
+    @Test(arguments: [
+        "Luật số 68/2020/QH14.", "Số 12/20201/NĐ", "12/2020/", "12/2020//x", ".5/2020/TT", "5./2020/TT",
+        "Quyết định 1.5/2026/QĐ-UBND; Thông tư 2/2025", "(70/2026/TT-BCA)", "Nghi\u{0323} đi\u{0323}nh 1/2020/NĐ-CP",
+        "a /2020/x", "Nghị định:118/2025/NĐ-CP,", "2020/abcd/x 7/2021/y", "số\r\n9/2024/TT", "—3/2024/TT–BCA…", "",
+    ])
+    func legalNumbersOnBytesAsOnCharacters(citation: String) {
+        #expect(PortalMapping.documentNumber(citation) == PortalMapping.documentNumber(characters: citation))
+    }
+
     @Test func formsInNames() {
         #expect(PortalMapping.form(in: "Tờ khai (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA)")! == ("Mẫu CT01", "CT01"))
         #expect(PortalMapping.form(in: "Đơn (Mẫu số 02 ban hành kèm theo Nghị định 40/2024)")! == ("Mẫu số 02", "02"))
