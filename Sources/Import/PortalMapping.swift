@@ -393,9 +393,16 @@ struct PortalMapping {
         var start = first
         while start > 0, !isSeparator(utf8[start - 1]) { start -= 1 }
         // Split on the separators' bytes (all ASCII): splitting Characters costs grapheme breaking and
-        // a string comparison per character.
-        let words = utf8[start...].split(whereSeparator: isSeparator).map { String(decoding: $0, as: UTF8.self) }
-        for (k, word) in words.enumerated() where k + 1 < words.count && word.utf8.count == 5 && word.lowercased() == "mẫu" {
+        // a string comparison per character. Strings are made only of the words after a "mẫu": five
+        // bytes m/M, ẫ/Ẫ (E1 BA AB/AA), u/U, the only five-byte words that lowercase to "mẫu".
+        let ranges = utf8[start...].split(whereSeparator: isSeparator)
+        let words = ranges.lazy.map { String(decoding: $0, as: UTF8.self) }
+        func isMau(_ w: ArraySlice<UInt8>) -> Bool {
+            let i = w.startIndex
+            return w.count == 5 && w[i] | 0x20 == UInt8(ascii: "m") && w[i + 1] == 0xE1 && w[i + 2] == 0xBA
+                && w[i + 3] | 1 == 0xAB && w[i + 4] | 0x20 == UInt8(ascii: "u")
+        }
+        for k in ranges.indices where k + 1 < ranges.count && isMau(ranges[k]) {
             var next = String(words[k + 1])
             var prefix = ""
             if ["số", "so"].contains(next.lowercased()), k + 2 < words.count {

@@ -61,6 +61,11 @@ final class PortalObject {
         return h
     }
     private let keys: [KeySpan]
+    /// Open addressing over the keys' hashes (member index + 1; 0: empty), so a look-up probes a
+    /// slot or two instead of comparing every key of the object (a record's root has about ninety).
+    /// Empty when a key is spelt with escapes: keys are then compared one by one, decoded.
+    private let slots: [Int32]
+    private let mask: Int
     /// Which members a reader asked for by key (every member of that key, when a key is written
     /// twice): flags by position, not a set of keys, to spare hashing every key read.
     private var used: [Bool]
@@ -81,7 +86,39 @@ final class PortalObject {
                     hash: Self.hash(UnsafeBufferPointer(rebasing: text.bytes[($0.keyOffset + 1)..<($0.keyEnd - 1)])))
         }
         self.used = Array(repeating: false, count: members.count)
-        if members.count <= 64 {
+        var duplicates: [Int] = []
+        if !keys.contains(where: \.escaped) {
+            var size = 4
+            while size < 2 * members.count { size <<= 1 }
+            var slots = [Int32](repeating: 0, count: size)
+            let base = text.bytes.baseAddress!
+            for (k, key) in keys.enumerated() {
+                let length = key.end - key.start
+                var s = Int(truncatingIfNeeded: key.hash) & (size - 1)
+                var seen = false
+                // Every earlier member with the same key lies on this probe chain.
+                while slots[s] != 0 {
+                    let other = keys[Int(slots[s]) - 1]
+                    if !seen, other.hash == key.hash, other.end - other.start == length,
+                       memcmp(base + other.start, base + key.start, length) == 0 {
+                        seen = true
+                    }
+                    s = (s + 1) & (size - 1)
+                }
+                slots[s] = Int32(k + 1)
+                if seen { duplicates.append(k) }
+            }
+            self.slots = slots
+            self.mask = size - 1
+        } else {
+            self.slots = []
+            self.mask = 0
+        }
+        if !slots.isEmpty {
+            for k in duplicates {
+                diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
+            }
+        } else if members.count <= 64 {
             for k in members.indices where appearsBefore(k) {
                 diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
             }
@@ -133,6 +170,19 @@ final class PortalObject {
         var key = key
         key.withUTF8 { k in
             let hash = Self.hash(k)
+            if !slots.isEmpty {
+                var s = Int(truncatingIfNeeded: hash) & mask
+                while slots[s] != 0 {
+                    let j = Int(slots[s]) - 1
+                    let span = keys[j]
+                    if span.hash == hash, text.hasKey(span.start, span.end, k) {
+                        if first.map({ j < $0 }) ?? true { first = j }
+                        if marking { used[j] = true }
+                    }
+                    s = (s + 1) & mask
+                }
+                return
+            }
             for j in keys.indices {
                 let span = keys[j]
                 let same = span.escaped ? text.member(members[j], hasKey: String(decoding: k, as: UTF8.self))
