@@ -61,33 +61,36 @@ public enum InputText {
     /// such text, and composing it again was the most expensive step of a load; anything else (a
     /// combining mark, say) takes the full path. Works on valid UTF-8 bytes without decoding them.
     static func isSurelyNFC(utf8 bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            let raw = UnsafeRawBufferPointer(p)
-            while i < n {
-                // Eight ASCII bytes at a time: most of a record (keys, codes, numbers) is ASCII.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                if b < 0xE0 {
-                    // Two bytes: U+0080–U+07FF; below U+0300 means lead byte C2…CB.
-                    if b > 0xCB { return false }
-                    i += 2
-                    continue
-                }
-                guard b < 0xF0, i + 2 < n else { return false }
-                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
-                switch scalar {
-                case 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: i += 3
-                default: return false
-                }
+        bytes.withUnsafeBufferPointer { isSurelyNFC($0) }
+    }
+
+    /// `isSurelyNFC(utf8:)` on bytes in memory.
+    static func isSurelyNFC(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = p.count
+        let raw = UnsafeRawBufferPointer(p)
+        while i < n {
+            // Eight ASCII bytes at a time: most of a record (keys, codes, numbers) is ASCII.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
             }
-            return true
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            if b < 0xE0 {
+                // Two bytes: U+0080–U+07FF; below U+0300 means lead byte C2…CB.
+                if b > 0xCB { return false }
+                i += 2
+                continue
+            }
+            guard b < 0xF0, i + 2 < n else { return false }
+            let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+            switch scalar {
+            case 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: i += 3
+            default: return false
+            }
         }
+        return true
     }
 
     /// The length of a well-formed UTF-8 sequence at `i`, or 0 when it is not one.

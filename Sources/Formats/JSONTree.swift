@@ -1,27 +1,44 @@
 import Catalogue
+import Foundation
 
-/// Any JSON file read into a tree whose values remember where they start, for readers of other
-/// systems' JSON (the national portal's records) that must name the file, line, column and JSON path
-/// of every problem.
+/// Any JSON file read into a tree whose values remember where they are in the file's bytes, for
+/// readers of other systems' JSON (the national portal's records) that must name the file, line,
+/// column and JSON path of every problem.
 ///
-/// `JSONScanner` checks the syntax first, with its exact messages and nesting limit; the tree is then
-/// built from text known to be valid, so building has no error paths of its own. Text is NFC (the
-/// whole file is composed on input, and values spelt with `\u` escapes are composed again).
+/// One pass over the bytes checks the syntax and builds the tree. The tree holds no text of its own:
+/// a string, number or key is a byte range of the file, and becomes a Swift `String` only when a
+/// reader asks for it (`string(of:)`, `key(of:)`, `literal(of:)`) — most of a portal record (ids,
+/// timestamps, the keys themselves) is compared or skipped, never kept. When the pass finds the text
+/// is not JSON, `JSONScanner` reads it again for its exact messages and nesting limit, so messages
+/// are the scanner's.
+///
+/// Text is NFC: a file that is not surely NFC is composed on input, and values spelt with `\u`
+/// escapes are composed again when read.
 public struct JSONTree: Sendable {
     public let file: String
     public let root: JSONValue
-    private let bytes: [UInt8]
+    private let storage: Storage
+    private var bytes: UnsafeMutableBufferPointer<UInt8> { storage.bytes }
     private let lineStarts: [Int]
+    /// No byte is over 0x7F (the portal writes `\u` escapes): then a column is a byte count.
+    private let isASCII: Bool
     /// UTF-8 continuation bytes before each multiple of `checkpointStride`, so a column (characters,
     /// not bytes) is found without counting from the start of a long line: portal records are often
-    /// one line of tens of kilobytes, with several messages each.
+    /// one line of tens of kilobytes, with several messages each. Empty for ASCII files.
     private let continuationsBefore: [Int]
     private static let checkpointStride = 512
 
     /// Reads a file's bytes; refuses what is not UTF-8 JSON with an object at its root.
     public static func read(_ bytes: [UInt8], file: String) throws(FormatError) -> JSONTree {
-        let text = try InputText.decode(bytes, file: file)
-        var utf8 = Array(text.utf8)
+        let utf8: [UInt8]
+        let isASCII: Bool
+        if let plain = plainText(bytes) {
+            utf8 = plain.bytes
+            isASCII = plain.isASCII
+        } else {
+            utf8 = Array(try InputText.decode(bytes, file: file).utf8)
+            isASCII = false
+        }
         let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         guard let start, utf8[start] == UInt8(ascii: "{") else {
             let at = start.map { JSONLocator.position(of: $0, in: utf8.withUnsafeBufferPointer { $0 }) }
@@ -29,39 +46,83 @@ public struct JSONTree: Sendable {
                 start == nil ? "the file is empty; expected one JSON object { … }" : "the file must hold one JSON object { … }",
                 at: SourceLocation(file: file, line: at?.line ?? 0, column: at?.column ?? 0)))
         }
-        let scan = utf8.withUnsafeBufferPointer { JSONScanner.scan($0, rootShape: nil) }
-        if scan.fatal || !scan.problems.isEmpty {
-            throw FormatError(scan.problems.map {
+        var lineStarts = [0]
+        let root: JSONValue? = utf8.withUnsafeBufferPointer { p in
+            var builder = Builder(p: p, i: 0)
+            let root = builder.document()
+            lineStarts += builder.lineStarts
+            return root
+        }
+        guard let root else {
+            let scan = utf8.withUnsafeBufferPointer { JSONScanner.scan($0, rootShape: nil) }
+            let problems = scan.problems.isEmpty
+                ? [JSONScanner.Problem(position: scan.root, message: "the file is not valid JSON")]
+                : scan.problems
+            throw FormatError(problems.map {
                 .error($0.message, at: SourceLocation(file: file, line: $0.position.line, column: $0.position.column))
             })
         }
-        let root = utf8.withUnsafeMutableBufferPointer { p in
-            var builder = Builder(p: UnsafeBufferPointer(p), i: start, compose: scan.escapedNonASCII)
-            return builder.value()
-        }
-        var lineStarts = [0]
-        for (k, b) in utf8.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
-        var continuationsBefore = [0]
-        utf8.withUnsafeBytes { p in
-            var from = 0
-            while from + checkpointStride <= p.count {
-                continuationsBefore.append(continuationsBefore[continuationsBefore.count - 1]
-                    + continuationBytes(p, from: from, to: from + checkpointStride))
-                from += checkpointStride
+        var continuationsBefore: [Int] = []
+        if !isASCII {
+            continuationsBefore = [0]
+            utf8.withUnsafeBytes { p in
+                var from = 0
+                while from + checkpointStride <= p.count {
+                    continuationsBefore.append(continuationsBefore[continuationsBefore.count - 1]
+                        + continuationBytes(p, from: from, to: from + checkpointStride))
+                    from += checkpointStride
+                }
             }
         }
-        return JSONTree(file: file, root: root, bytes: utf8, lineStarts: lineStarts, continuationsBefore: continuationsBefore)
+        return JSONTree(
+            file: file, root: root, storage: Storage(utf8), lineStarts: lineStarts, isASCII: isASCII,
+            continuationsBefore: continuationsBefore)
+    }
+
+    /// The bytes themselves when they need no decoding: within the size limit, no byte order mark,
+    /// no NUL, valid UTF-8 and surely NFC (`InputText.decode` would return them unchanged); nil
+    /// otherwise, for `InputText` to compose them or say what is wrong. Portal records are ASCII.
+    private static func plainText(_ bytes: [UInt8]) -> (bytes: [UInt8], isASCII: Bool)? {
+        guard bytes.count <= InputText.maximumBytes, let first = bytes.first, first < 0x80 else { return nil }
+        let ascii = bytes.withUnsafeBytes { p -> Bool in
+            var k = 0
+            let n = p.count
+            while k + 8 <= n {
+                let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                // Any byte over 0x7F, or any zero byte.
+                if w & 0x8080_8080_8080_8080 != 0 || (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                k += 8
+            }
+            while k < n {
+                if p[k] == 0 || p[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
+        }
+        if ascii { return (bytes, true) }
+        let valid = bytes.withUnsafeBufferPointer { p in
+            memchr(p.baseAddress!, 0, p.count) == nil && String(validating: p, as: UTF8.self) != nil
+        }
+        return valid && InputText.isSurelyNFC(utf8: bytes[...]) ? (bytes, false) : nil
     }
 
     /// Where a value of this tree starts.
     public func location(of value: JSONValue) -> SourceLocation {
+        location(ofOffset: value.offset)
+    }
+
+    func location(ofOffset offset: Int) -> SourceLocation {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= value.offset { low = mid } else { high = mid - 1 }
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let start = lineStarts[low], end = min(value.offset, bytes.count)
-        let continuation = bytes.withUnsafeBytes { p in
+        let start = lineStarts[low], end = min(offset, bytes.count)
+        guard !isASCII else { return SourceLocation(file: file, line: low + 1, column: 1 + max(0, end - start)) }
+        let continuation = withExtendedLifetime(storage) {
+            let p = UnsafeRawBufferPointer(bytes)
             func before(_ x: Int) -> Int {
                 let k = x / Self.checkpointStride
                 return continuationsBefore[k] + Self.continuationBytes(p, from: k * Self.checkpointStride, to: x)
@@ -89,86 +150,146 @@ public struct JSONTree: Sendable {
         return n
     }
 
-    /// Builds values from text the scanner has found valid.
-    private struct Builder {
-        let p: UnsafeBufferPointer<UInt8>
-        var i: Int
-        let compose: Bool
+    // MARK: - Text of values
 
-        mutating func skip() {
-            while i < p.count, p[i] == 0x20 || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09 { i += 1 }
+    /// The file's bytes, kept at a fixed address for as long as any copy of the tree lives.
+    private final class Storage: @unchecked Sendable {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+
+        init(_ source: [UInt8]) {
+            bytes = .allocate(capacity: max(1, source.count))
+            _ = bytes.initialize(from: source)
+            if source.isEmpty { bytes[0] = 0 }
         }
 
-        mutating func value() -> JSONValue {
-            skip()
-            let offset = i
-            switch p[i] {
-            case UInt8(ascii: "{"):
-                i += 1
-                var members: [JSONValue.Member] = []
-                skip()
-                if p[i] == UInt8(ascii: "}") {
-                    i += 1
-                    return JSONValue(.object(members), offset: offset)
-                }
-                while true {
-                    skip()
-                    let keyOffset = i
-                    let key = string()
-                    skip()
-                    i += 1  // ':'
-                    members.append(JSONValue.Member(key: key, keyOffset: keyOffset, value: value()))
-                    skip()
-                    let b = p[i]
-                    i += 1
-                    if b == UInt8(ascii: "}") { return JSONValue(.object(members), offset: offset) }
-                }
-            case UInt8(ascii: "["):
-                i += 1
-                var elements: [JSONValue] = []
-                skip()
-                if p[i] == UInt8(ascii: "]") {
-                    i += 1
-                    return JSONValue(.array(elements), offset: offset)
-                }
-                while true {
-                    elements.append(value())
-                    skip()
-                    let b = p[i]
-                    i += 1
-                    if b == UInt8(ascii: "]") { return JSONValue(.array(elements), offset: offset) }
-                }
-            case UInt8(ascii: "\""):
-                return JSONValue(.string(string()), offset: offset)
-            case UInt8(ascii: "t"):
-                i += 4
-                return JSONValue(.bool(true), offset: offset)
-            case UInt8(ascii: "f"):
-                i += 5
-                return JSONValue(.bool(false), offset: offset)
-            case UInt8(ascii: "n"):
-                i += 4
-                return JSONValue(.null, offset: offset)
-            default:
-                let end = JSONLocator.skipValue(p, i)
-                let literal = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
-                i = end
-                return JSONValue(.number(literal), offset: offset)
+        deinit { bytes.deallocate() }
+    }
+
+    /// The text of values, read from the file's bytes. Valid only while its tree lives: a reader
+    /// that keeps the tree (a record's diagnostics do) can hold it and read values without copying
+    /// the tree or counting references.
+    public struct Text {
+        public let bytes: UnsafeBufferPointer<UInt8>
+        /// Every byte is ASCII: text spelt without `\u` escapes of non-ASCII is then surely NFC.
+        let isASCII: Bool
+
+        /// The text of a string value, escapes resolved and NFC; nil for other values.
+        public func string(of value: JSONValue) -> String? {
+            withText(of: value) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+        }
+
+        /// Calls `body` with the UTF-8 of a string value (escapes resolved, NFC) and whether it is
+        /// known to be in the form `InputText.isSurelyNFC` accepts, without making a `String`; nil
+        /// for other values.
+        public func withText<R>(of value: JSONValue, _ body: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R) -> R? {
+            guard case .string = value.content else { return nil }
+            return withString(from: value.offset, to: value.end, escaped: value.escaped, body)
+        }
+
+        /// The number exactly as written; nil for other values.
+        public func literal(of value: JSONValue) -> String? {
+            guard case .number = value.content else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[value.offset..<value.end]), as: UTF8.self)
+        }
+
+        /// The key of an object's member, escapes resolved and NFC.
+        public func key(of member: JSONValue.Member) -> String {
+            withString(from: member.keyOffset, to: member.keyEnd, escaped: member.keyEscaped) { bytes, _ in
+                String(decoding: bytes, as: UTF8.self)
             }
         }
 
-        /// A string at its opening quote, escapes resolved.
-        mutating func string() -> String {
-            let open = i
-            let end = JSONLocator.skipString(p, open)
-            i = end
-            let body = UnsafeBufferPointer(rebasing: p[(open + 1)..<(end - 1)])
-            guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(body.count)
+        /// Whether a member's key is `key`, compared on the bytes when the file spells it plainly.
+        public func member(_ member: JSONValue.Member, hasKey key: String) -> Bool {
+            if member.keyEscaped { return self.key(of: member) == key }
+            var key = key
+            return key.withUTF8 { hasKey(member.keyOffset, member.keyEnd, $0) }
+        }
+
+        /// Whether the plainly spelt key literal `start..<end` (quotes included) is `key`.
+        @inline(__always)
+        public func hasKey(_ start: Int, _ end: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let length = end - start - 2
+            guard key.count == length else { return false }
+            return length == 0 || memcmp(bytes.baseAddress! + start + 1, key.baseAddress!, length) == 0
+        }
+
+        /// Whether two members have the same key.
+        public func member(_ a: JSONValue.Member, hasKeyOf b: JSONValue.Member) -> Bool {
+            if a.keyEscaped || b.keyEscaped { return key(of: a) == key(of: b) }
+            let length = a.keyEnd - a.keyOffset
+            guard b.keyEnd - b.keyOffset == length else { return false }
+            return memcmp(bytes.baseAddress! + a.keyOffset, bytes.baseAddress! + b.keyOffset, length) == 0
+        }
+
+        /// What a value is, for "expected …, found …" messages.
+        public func kindDescription(of value: JSONValue) -> String {
+            switch value.content {
+            case .object: return "an object"
+            case .array: return "a list"
+            case .string:
+                let s = string(of: value) ?? ""
+                return "text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+            case .number: return "the number \(literal(of: value) ?? "")"
+            case .bool(let b): return b ? "true" : "false"
+            case .null: return "null"
+            }
+        }
+
+        /// The bytes of the string literal `from..<to` (quotes included), escapes resolved and composed.
+        private func withString<R>(
+            from: Int, to: Int, escaped: Bool, _ body: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R
+        ) -> R {
+            let literal = UnsafeBufferPointer(rebasing: bytes[(from + 1)..<(to - 1)])
+            guard escaped else { return body(literal, isASCII) }
+            return JSONTree.unescaped(literal, asciiFile: isASCII, body)
+        }
+    }
+
+    /// The text of values; see `Text` for how long it is valid.
+    public var text: Text { Text(bytes: UnsafeBufferPointer(storage.bytes), isASCII: isASCII) }
+
+    /// The text of a string value, escapes resolved and NFC; nil for other values.
+    public func string(of value: JSONValue) -> String? {
+        withExtendedLifetime(storage) { text.string(of: value) }
+    }
+
+    /// The number exactly as written; nil for other values.
+    public func literal(of value: JSONValue) -> String? {
+        withExtendedLifetime(storage) { text.literal(of: value) }
+    }
+
+    /// The key of an object's member, escapes resolved and NFC.
+    public func key(of member: JSONValue.Member) -> String {
+        withExtendedLifetime(storage) { text.key(of: member) }
+    }
+
+    /// Whether a member's key is `key`.
+    public func member(_ member: JSONValue.Member, hasKey key: String) -> Bool {
+        withExtendedLifetime(storage) { text.member(member, hasKey: key) }
+    }
+
+    /// Whether two members have the same key.
+    public func member(_ a: JSONValue.Member, hasKeyOf b: JSONValue.Member) -> Bool {
+        withExtendedLifetime(storage) { text.member(a, hasKeyOf: b) }
+    }
+
+    /// What a value is, for "expected …, found …" messages.
+    public func kindDescription(of value: JSONValue) -> String {
+        withExtendedLifetime(storage) { text.kindDescription(of: value) }
+    }
+
+    /// Resolves the escapes of a string's body (valid: the builder has checked it) and composes the
+    /// result when a `\u` escape spelt something that may not be NFC.
+    fileprivate static func unescaped<R>(
+        _ body: UnsafeBufferPointer<UInt8>, asciiFile: Bool, _ use: (UnsafeBufferPointer<UInt8>, _ surelyNFC: Bool) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out in
+            var n = 0
             func hex4(_ at: Int) -> UInt32 {
                 var v: UInt32 = 0
-                for b in body[at..<(at + 4)] {
+                for k in at..<(at + 4) {
+                    let b = body[k]
                     let d: UInt32 = switch b {
                     case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(b - UInt8(ascii: "0"))
                     case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(b - UInt8(ascii: "a") + 10)
@@ -178,21 +299,23 @@ public struct JSONTree: Sendable {
                 }
                 return v
             }
+            var nonASCII = false
             var k = 0
             while k < body.count {
                 let b = body[k]
                 guard b == UInt8(ascii: "\\") else {
-                    out.append(b)
+                    out[n] = b
+                    n += 1
                     k += 1
                     continue
                 }
                 let e = body[k + 1]
                 switch e {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out[n] = 0x0A
+                case UInt8(ascii: "t"): out[n] = 0x09
+                case UInt8(ascii: "r"): out[n] = 0x0D
+                case UInt8(ascii: "b"): out[n] = 0x08
+                case UInt8(ascii: "f"): out[n] = 0x0C
                 case UInt8(ascii: "u"):
                     var v = hex4(k + 2)
                     if (0xD800..<0xDC00).contains(v) {
@@ -200,20 +323,243 @@ public struct JSONTree: Sendable {
                         v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                         k += 6
                     }
-                    out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
+                    // At most four bytes from six or twelve of escape: never longer than the input.
+                    if v < 0x80 {
+                        out[n] = UInt8(v); n += 1
+                    } else {
+                        nonASCII = true
+                        if v < 0x800 {
+                            out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                        } else if v < 0x10000 {
+                            out[n] = UInt8(0xE0 | (v >> 12)); out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                            out[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                        } else {
+                            out[n] = UInt8(0xF0 | (v >> 18)); out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                            out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                        }
+                    }
                     k += 6
                     continue
-                default: out.append(e)  // \" \\ \/
+                default: out[n] = e  // \" \\ \/
                 }
+                n += 1
                 k += 2
             }
-            let s = String(decoding: out, as: UTF8.self)
-            return compose && !InputText.isSurelyNFC(utf8: out[...]) ? VietnameseText.nfc(s) : s
+            let result = UnsafeBufferPointer(rebasing: out[0..<n])
+            guard nonASCII else { return use(result, asciiFile) }
+            if !InputText.isSurelyNFC(result) {
+                var composed = VietnameseText.nfc(String(decoding: result, as: UTF8.self))
+                return composed.withUTF8 { use($0, false) }
+            }
+            return use(result, true)
+        }
+    }
+
+    // MARK: - Building
+
+    /// Checks and builds in one pass; nil at the first thing `JSONScanner` would report (it then says
+    /// what and where). Accepts exactly what the scanner accepts with no shape: RFC 8259 JSON with
+    /// one object at the root, at most `JSONScanner.maximumDepth` containers deep.
+    private struct Builder {
+        let p: UnsafeBufferPointer<UInt8>
+        var i: Int
+        var depth = 0
+        var lineStarts: [Int] = []
+        /// Whether the last string read had a backslash.
+        var escaped = false
+
+        @inline(__always)
+        mutating func skip() {
+            while i < p.count {
+                switch p[i] {
+                case 0x20, 0x09, 0x0D: i += 1
+                case 0x0A:
+                    i += 1
+                    lineStarts.append(i)
+                default: return
+                }
+            }
+        }
+
+        mutating func document() -> JSONValue? {
+            skip()
+            guard let root = value() else { return nil }
+            skip()
+            return i == p.count ? root : nil
+        }
+
+        mutating func value() -> JSONValue? {
+            skip()
+            guard i < p.count else { return nil }
+            let offset = i
+            switch p[i] {
+            case UInt8(ascii: "{"):
+                guard depth < JSONScanner.maximumDepth else { return nil }
+                depth += 1
+                defer { depth -= 1 }
+                i += 1
+                var members: [JSONValue.Member] = []
+                skip()
+                if i < p.count, p[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return JSONValue(.object(members), offset: offset, end: i)
+                }
+                while true {
+                    skip()
+                    guard i < p.count, p[i] == UInt8(ascii: "\"") else { return nil }
+                    let keyOffset = i
+                    guard string() else { return nil }
+                    let keyEnd = i, keyEscaped = escaped
+                    skip()
+                    guard i < p.count, p[i] == UInt8(ascii: ":") else { return nil }
+                    i += 1
+                    guard let v = value() else { return nil }
+                    members.append(JSONValue.Member(keyOffset: keyOffset, keyEnd: keyEnd, keyEscaped: keyEscaped, value: v))
+                    skip()
+                    guard i < p.count else { return nil }
+                    let b = p[i]
+                    i += 1
+                    if b == UInt8(ascii: "}") { return JSONValue(.object(members), offset: offset, end: i) }
+                    guard b == UInt8(ascii: ",") else { return nil }
+                }
+            case UInt8(ascii: "["):
+                guard depth < JSONScanner.maximumDepth else { return nil }
+                depth += 1
+                defer { depth -= 1 }
+                i += 1
+                var elements: [JSONValue] = []
+                skip()
+                if i < p.count, p[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return JSONValue(.array(elements), offset: offset, end: i)
+                }
+                while true {
+                    guard let v = value() else { return nil }
+                    elements.append(v)
+                    skip()
+                    guard i < p.count else { return nil }
+                    let b = p[i]
+                    i += 1
+                    if b == UInt8(ascii: "]") { return JSONValue(.array(elements), offset: offset, end: i) }
+                    guard b == UInt8(ascii: ",") else { return nil }
+                    // "[1, ]": the scanner reports the comma.
+                    skip()
+                    if i < p.count, p[i] == UInt8(ascii: "]") { return nil }
+                }
+            case UInt8(ascii: "\""):
+                guard string() else { return nil }
+                return JSONValue(.string, offset: offset, end: i, escaped: escaped)
+            case UInt8(ascii: "t"):
+                return word("true") ? JSONValue(.bool(true), offset: offset, end: i) : nil
+            case UInt8(ascii: "f"):
+                return word("false") ? JSONValue(.bool(false), offset: offset, end: i) : nil
+            case UInt8(ascii: "n"):
+                return word("null") ? JSONValue(.null, offset: offset, end: i) : nil
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return number() ? JSONValue(.number, offset: offset, end: i) : nil
+            default:
+                return nil
+            }
+        }
+
+        /// A string at its opening quote; leaves `i` after the closing one.
+        mutating func string() -> Bool {
+            i += 1
+            escaped = false
+            while i < p.count {
+                let b = p[i]
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    return true
+                }
+                if b == UInt8(ascii: "\\") {
+                    escaped = true
+                    guard i + 1 < p.count else { return false }
+                    switch p[i + 1] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        i += 2
+                    case UInt8(ascii: "u"):
+                        guard let v = hex4(i + 2), !(0xDC00..<0xE000).contains(v) else { return false }
+                        if (0xD800..<0xDC00).contains(v) {
+                            guard i + 7 < p.count, p[i + 6] == UInt8(ascii: "\\"), p[i + 7] == UInt8(ascii: "u"),
+                                  let low = hex4(i + 8), (0xDC00..<0xE000).contains(low) else { return false }
+                            i += 6
+                        }
+                        i += 6
+                    default:
+                        return false
+                    }
+                    continue
+                }
+                if b < 0x20 { return false }
+                i += 1
+            }
+            return false
+        }
+
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= p.count else { return nil }
+            var v: UInt32 = 0
+            for k in at..<(at + 4) {
+                let b = p[k]
+                let d: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a")) + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A")) + 10
+                default: return nil
+                }
+                v = v * 16 + d
+            }
+            return v
+        }
+
+        @inline(__always)
+        func isDigit(_ k: Int) -> Bool {
+            k < p.count && p[k] >= UInt8(ascii: "0") && p[k] <= UInt8(ascii: "9")
+        }
+
+        /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` (RFC 8259).
+        mutating func number() -> Bool {
+            if p[i] == UInt8(ascii: "-") { i += 1 }
+            guard isDigit(i) else { return false }
+            if p[i] == UInt8(ascii: "0"), isDigit(i + 1) { return false }
+            while isDigit(i) { i += 1 }
+            if i < p.count, p[i] == UInt8(ascii: ".") {
+                i += 1
+                guard isDigit(i) else { return false }
+                while isDigit(i) { i += 1 }
+            }
+            if i < p.count, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < p.count, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
+                guard isDigit(i) else { return false }
+                while isDigit(i) { i += 1 }
+            }
+            return true
+        }
+
+        /// `true`, `false` or `null`, not followed by a letter, digit or '_'.
+        mutating func word(_ w: StaticString) -> Bool {
+            let n = w.utf8CodeUnitCount
+            guard i + n <= p.count else { return false }
+            for k in 0..<n where p[i + k] != w.utf8Start[k] { return false }
+            if i + n < p.count {
+                let b = p[i + n]
+                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b >= 0x80 {
+                    return false
+                }
+            }
+            i += n
+            return true
         }
     }
 }
 
-/// One value of a `JSONTree`, with the byte offset where it starts.
+/// One value of a `JSONTree`: what it is, and where it lies in the file's bytes. Text (strings,
+/// numbers, keys) is read through the tree.
 public struct JSONValue: Sendable {
     /// Not `indirect`: lists and objects are arrays, which already hold their elements out of line,
     /// and a boxed case would cost an allocation for every value of every record.
@@ -221,36 +567,33 @@ public struct JSONValue: Sendable {
         /// Members in file order; a key written twice appears twice.
         case object([Member])
         case array([JSONValue])
-        case string(String)
-        /// The number exactly as written, so amounts keep every digit.
-        case number(String)
+        /// Text: `JSONTree.string(of:)`.
+        case string
+        /// A number, kept exactly as written so amounts keep every digit: `JSONTree.literal(of:)`.
+        case number
         case bool(Bool)
         case null
     }
 
     public struct Member: Sendable {
-        public var key: String
+        /// The key's literal, quotes included: `keyOffset..<keyEnd`.
         public var keyOffset: Int
+        public var keyEnd: Int
+        public var keyEscaped: Bool
         public var value: JSONValue
     }
 
     public var content: Content
+    /// Where the value starts (for text, its opening quote) and ends, in bytes.
     public var offset: Int
+    var end: Int
+    /// Text with a backslash, whose escapes must be resolved.
+    var escaped: Bool
 
-    init(_ content: Content, offset: Int) {
+    init(_ content: Content, offset: Int, end: Int, escaped: Bool = false) {
         self.content = content
         self.offset = offset
-    }
-
-    /// What the value is, for "expected …, found …" messages.
-    public var kindDescription: String {
-        switch content {
-        case .object: "an object"
-        case .array: "a list"
-        case .string(let s): "text \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
-        case .number(let n): "the number \(n)"
-        case .bool(let b): b ? "true" : "false"
-        case .null: "null"
-        }
+        self.end = end
+        self.escaped = escaped
     }
 }

@@ -17,4 +17,16 @@ public enum StoredText {
         let composes = !InputText.isSurelyNFC(utf8: utf8[...])
         return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).prose(UnsafeBufferPointer($0)) }
     }
+
+    /// `singleLine` of UTF-8 bytes (valid UTF-8, as a `JSONTree` hands them over), without making a
+    /// `String` of them first.
+    /// `surelyNFC`: the caller has found them in the form `InputText.isSurelyNFC` accepts.
+    public static func singleLine(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).singleLine(bytes)
+    }
+
+    /// `prose` of UTF-8 bytes.
+    public static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).prose(bytes)
+    }
 }

@@ -20,7 +20,12 @@ enum DossierHeading: Equatable {
             self = .dossierCase(nil)
             return
         }
-        var name = PortalText.name(raw)
+        self.init(name: PortalText.name(raw))
+    }
+
+    /// From the case's name already cleaned with `PortalText.name`.
+    init(name: String) {
+        var name = name
         while let last = name.last, last == ":" { name = PortalText.name(String(name.dropLast())) }
         // Only the start decides; folding a long case name whole would be wasted work.
         let key = VietnameseText.searchKey(String(name.prefix(48)))

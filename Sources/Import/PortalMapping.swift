@@ -18,19 +18,19 @@ struct PortalMapping {
         let r = root
         r.ignore("id", "createdAt", "state", "departmentPromulgateId", "departmentPromulgateCode", "departmentPromulgateName")
 
-        let codeText = r.requiredString("code").map(PortalText.line)
-        let nameText = r.requiredString("name").map(PortalText.name)
+        let codeText = r.requiredLine("code")
+        let nameText = r.requiredName("name")
         if let codeText, codeText.contains(where: \.isWhitespace) {
             r.diagnostics.error("code", "'\(codeText)' is not a procedure code: a code has no spaces, e.g. 1.010038", at: r.raw("code")!)
         }
-        if let notation = r.string("codeNotation").map(PortalText.line), notation != codeText {
+        if let notation = r.line("codeNotation"), notation != codeText {
             r.diagnostics.warning("codeNotation", "'\(notation)' is not imported: the draft uses 'code' (\(codeText ?? "")), and the model keeps one code", at: r.raw("codeNotation")!)
         }
 
         var notes: [String] = []
         let levels = self.levels()
         let fields = self.fields()
-        let reception = r.string("dossierReceivingAddresses").map { [Reception(place: .agency, name: PortalText.line($0))] } ?? []
+        let reception = r.line("dossierReceivingAddresses").map { [Reception(place: .agency, name: $0)] } ?? []
         let steps = r.objects("executionSteps").compactMap(stepGroup)
         var channels = self.channels()
         let dossier = self.dossier(notes: &notes)
@@ -39,17 +39,17 @@ struct PortalMapping {
         let results = r.objects("resultsDetails").compactMap { o -> Outcome? in
             defer { o.finish() }
             o.ignore("id")
-            guard let name = o.string("name").map(PortalText.line) else { return nil }
+            guard let name = o.line("name") else { return nil }
             return Outcome(name: name, code: code(o, "code"))
         }
         let legalBases = self.legalBases()
-        let requirementsText = r.string("requirementsAndConditions").map(PortalText.prose)
+        let requirementsText = r.prose("requirementsAndConditions")
         let requirements = requirementsText.flatMap { PortalText.meansNothing($0) ? nil : [Requirement(text: $0)] } ?? []
-        if let description = r.string("description").map(PortalText.prose), !PortalText.meansNothing(description),
+        if let description = r.prose("description"), !PortalText.meansNothing(description),
            description != requirementsText {
             notes.append(description)
         }
-        if let note = r.string("note").map(PortalText.prose), !PortalText.meansNothing(note) { notes.append(note) }
+        if let note = r.prose("note"), !PortalText.meansNothing(note) { notes.append(note) }
         let keywords = (r.string("keywords") ?? "").split(whereSeparator: { ",;\n".contains($0) })
             .map { PortalText.line(String($0)) }.filter { !$0.isEmpty }
         let online = self.online(channels: &channels, procedureName: nameText)
@@ -97,7 +97,7 @@ struct PortalMapping {
         var fields: [Field] = []
         for o in root.objects("categoriesDetails") {
             o.ignore("id")
-            if let name = o.string("name").map(PortalText.line) {
+            if let name = o.line("name") {
                 let field = Field(name: name, code: code(o, "code"))
                 if !fields.contains(field) { fields.append(field) }
             }
@@ -106,7 +106,7 @@ struct PortalMapping {
         // `category` repeats the first field; read it only when it adds one.
         if let o = root.object("category") {
             o.ignore("id")
-            if let name = o.string("name").map(PortalText.line) {
+            if let name = o.line("name") {
                 let field = Field(name: name, code: code(o, "code"))
                 if !fields.contains(field) { fields.append(field) }
             }
@@ -117,8 +117,8 @@ struct PortalMapping {
 
     private func stepGroup(_ o: PortalObject) -> StepGroup? {
         defer { o.finish() }
-        let caseName = o.string("name").map(PortalText.name).flatMap { $0.isEmpty ? nil : $0 }
-        var steps = o.string("description").map(StepSplitter.split) ?? []
+        let caseName = o.name("name").flatMap { $0.isEmpty ? nil : $0 }
+        var steps = o.storedProse("description").map(StepSplitter.split(prose:)) ?? []
         if steps.isEmpty, let caseName { steps = [Step(text: caseName)] }
         guard !steps.isEmpty else { return nil }
         return StepGroup(caseName: steps.count == 1 && steps[0].text == caseName ? nil : caseName, steps: steps)
@@ -156,7 +156,7 @@ struct PortalMapping {
             }
             var entry = MethodEntry(method: method, fees: [], node: o.value, path: o.path)
             (entry.value, entry.unit, entry.text) = time(o, valueKey: "processingTime", unitKey: "processingTimeUnit")
-            entry.description = o.string("description").map(PortalText.prose).flatMap { $0.isEmpty ? nil : $0 }
+            entry.description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
             entry.fees = o.objects("fees").compactMap(fee)
             entries.append(entry)
         }
@@ -270,7 +270,7 @@ struct PortalMapping {
                 currency = nil
             }
         }
-        let description = o.string("description").map(PortalText.prose).flatMap { $0.isEmpty ? nil : $0 }
+        let description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
         if amount == nil, text == nil, description == nil { return nil }
         return Fee(kind: kind, amount: amount, currency: amount == nil ? nil : currency, text: text, description: description)
     }
@@ -302,7 +302,7 @@ struct PortalMapping {
         var headingCase: Int?
         for o in root.objects("executionCases") {
             defer { o.finish() }
-            let heading = DossierHeading(o.string("name"))
+            let heading = o.name("name").map { DossierHeading(name: $0) } ?? DossierHeading(nil)
             var items: [(item: DossierItem, quantified: Bool, node: JSONValue)] = []
             for c in o.objects("profileComponents") {
                 if let read = item(c, forms: &forms) { items.append(read) }
@@ -344,7 +344,7 @@ struct PortalMapping {
         o.unheld("hasElectronicForm", "the model does not record whether the paper has an electronic form")
         o.unheld("isProcessingResult", "the model does not mark papers that are results of another procedure")
         o.unheld("source", "the model does not record where a paper comes from")
-        guard let name = o.string("name").map(PortalText.name), !name.isEmpty else {
+        guard let name = o.name("name"), !name.isEmpty else {
             o.diagnostics.warning(o.path, "a dossier item with no name is left out", at: o.value)
             _ = o.raw("code"); _ = o.raw("originalQty"); _ = o.raw("copyQty"); _ = o.raw("required"); _ = o.raw("attachments")
             return nil
@@ -356,7 +356,7 @@ struct PortalMapping {
         var files: [String] = []
         for a in o.objects("attachments") {
             a.ignore("id", "bucketName", "filePath")
-            if let file = a.string("fileName").map(PortalText.line) { files.append(file) }
+            if let file = a.line("fileName") { files.append(file) }
             a.finish()
         }
         for file in files where !forms.contains(where: { $0.file == file }) {
@@ -371,10 +371,19 @@ struct PortalMapping {
     /// "Mẫu CT01", "mẫu NA14", "Mẫu số 02" in a paper's name: the form as printed ("Mẫu CT01",
     /// "Mẫu số 02") and its code ("CT01", "02").
     static func form(in name: String) -> (label: String, code: String)? {
-        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting.
+        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting,
+        // in the string's own bytes.
+        var name = name
+        let found = name.withUTF8 { p -> Int? in
+            var k = 0
+            while k + 2 < p.count {
+                if p[k] == 0xE1, p[k + 1] == 0xBA, p[k + 2] | 1 == 0xAB { return k }
+                k += 1
+            }
+            return nil
+        }
+        guard let first = found else { return nil }
         let utf8 = Array(name.utf8)
-        guard let first = utf8.indices.dropLast(2).first(where: { utf8[$0] == 0xE1 && utf8[$0 + 1] == 0xBA && (utf8[$0 + 2] | 1) == 0xAB })
-        else { return nil }
         // Words before the one holding the first "ẫ" cannot be "mẫu": split from the start of that
         // word only (long names list dozens of words; splitting and lowercasing them all was an eighth
         // of the import's CPU).
@@ -384,9 +393,16 @@ struct PortalMapping {
         var start = first
         while start > 0, !isSeparator(utf8[start - 1]) { start -= 1 }
         // Split on the separators' bytes (all ASCII): splitting Characters costs grapheme breaking and
-        // a string comparison per character.
-        let words = utf8[start...].split(whereSeparator: isSeparator).map { String(decoding: $0, as: UTF8.self) }
-        for (k, word) in words.enumerated() where k + 1 < words.count && word.utf8.count == 5 && word.lowercased() == "mẫu" {
+        // a string comparison per character. Strings are made only of the words after a "mẫu": five
+        // bytes m/M, ẫ/Ẫ (E1 BA AB/AA), u/U, the only five-byte words that lowercase to "mẫu".
+        let ranges = utf8[start...].split(whereSeparator: isSeparator)
+        let words = ranges.lazy.map { String(decoding: $0, as: UTF8.self) }
+        func isMau(_ w: ArraySlice<UInt8>) -> Bool {
+            let i = w.startIndex
+            return w.count == 5 && w[i] | 0x20 == UInt8(ascii: "m") && w[i + 1] == 0xE1 && w[i + 2] == 0xBA
+                && w[i + 3] | 1 == 0xAB && w[i + 4] | 0x20 == UInt8(ascii: "u")
+        }
+        for k in ranges.indices where k + 1 < ranges.count && isMau(ranges[k]) {
             var next = String(words[k + 1])
             var prefix = ""
             if ["số", "so"].contains(next.lowercased()), k + 2 < words.count {
@@ -410,8 +426,8 @@ struct PortalMapping {
         let objects = root.objects("subjectTypesDetails")
         for o in objects {
             o.ignore("id")
-            if let c = o.string("code") { codes.append(PortalText.line(c)) }
-            if let name = o.string("name").map(PortalText.line), !names.contains(name) { names.append(name) }
+            if let c = o.line("code") { codes.append(c) }
+            if let name = o.line("name"), !names.contains(name) { names.append(name) }
             o.finish()
         }
         if !codes.isEmpty, let first = objects.first {
@@ -437,16 +453,16 @@ struct PortalMapping {
             for list in lists {
                 for o in root.objects(list) {
                     o.ignore("id")
-                    if let c = o.string("code") {
-                        codes.append(PortalText.line(c))
+                    if let c = o.line("code") {
+                        codes.append(c)
                         firstCoded = firstCoded ?? o.value
                     }
-                    if let name = o.string("name").map(PortalText.line), !names.contains(name) { names.append(name) }
+                    if let name = o.line("name"), !names.contains(name) { names.append(name) }
                     o.finish()
                 }
             }
             // The text fields repeat the lists' names; they count only when the lists are empty.
-            if let text = root.string(textKey).map(PortalText.line), names.isEmpty, !PortalText.meansNothing(text) {
+            if let text = root.line(textKey), names.isEmpty, !PortalText.meansNothing(text) {
                 names.append(text)
             }
             agencies += names.map { Agency(role: role, name: $0) }
@@ -466,8 +482,8 @@ struct PortalMapping {
             defer { o.finish() }
             // The portal sometimes lists one text several times (same id): a glitch, not two bases.
             if let id = o.string("id"), !seenIDs.insert(id).inserted { o.ignore("name", "code"); continue }
-            let name = o.string("name").map(PortalText.line)
-            let codeText = o.string("code").map(PortalText.line)
+            let name = o.line("name")
+            let codeText = o.line("code")
             guard let number = Self.documentNumber(codeText) ?? Self.documentNumber(name) ?? codeText ?? name else { continue }
             let title = name == number ? nil : name
             let basis = LegalBasis(number: number, title: title)
@@ -479,7 +495,74 @@ struct PortalMapping {
     /// The number of a legal text inside its citation: "Thông tư số 70/2026/TT-BCA" → "70/2026/TT-BCA",
     /// "Nghị định 118/2025/NĐ-CP " → "118/2025/NĐ-CP", "nghị định 146/2025" → "146/2025".
     static func documentNumber(_ text: String?) -> String? {
-        guard let text else { return nil }
+        guard var text else { return nil }
+        if let plain = text.withUTF8(documentNumber(plain:)) { return plain }
+        return documentNumber(characters: text)
+    }
+
+    /// `documentNumber` on the bytes of text whose every character is one Unicode scalar that never
+    /// joins a neighbour into one Character (ASCII, Latin letters with their accents, Vietnamese
+    /// letters, common punctuation): then splitting bytes at the ASCII separators splits exactly the
+    /// Characters the general version splits. `.some(nil)`: no number; nil: other text, which takes
+    /// the general version.
+    private static func documentNumber(plain p: UnsafeBufferPointer<UInt8>) -> String?? {
+        var k = 0
+        while k < p.count {
+            let b = p[k]
+            if b < 0x80 {
+                // Control characters (CR LF is one Character) take the general version.
+                if b < 0x20 { return nil }
+                k += 1
+            } else if b >= 0xC2 && b <= 0xC9 {
+                k += 2  // U+0080–U+027F: Latin-1 and Latin Extended-A/B letters and signs
+            } else if b == 0xE1, k + 1 < p.count, p[k + 1] >= 0xB8, p[k + 1] <= 0xBB {
+                k += 3  // U+1E00–U+1EFF: Latin Extended Additional (Vietnamese letters)
+            } else if b == 0xE2, k + 2 < p.count, (p[k + 1] == 0x80 && p[k + 2] >= 0x90) || (p[k + 1] == 0x81 && p[k + 2] <= 0x9E) {
+                k += 3  // U+2010–U+205E: dashes, quotes, bullets, ellipsis
+            } else {
+                return nil
+            }
+        }
+        func isSeparator(_ b: UInt8) -> Bool {
+            b == 0x20 || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: ":")
+        }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var start = 0
+        while start < p.count {
+            while start < p.count, isSeparator(p[start]) { start += 1 }
+            var end = start
+            while end < p.count, !isSeparator(p[end]) { end += 1 }
+            guard start < end else { break }
+            let token = UnsafeBufferPointer(rebasing: p[start..<end])
+            start = end
+            // "70/2026/TT-BCA": digits (or '.') from a digit, '/', four digits, then parts not empty.
+            guard let slash = token.firstIndex(of: UInt8(ascii: "/")), slash > 0, isDigit(token[0]),
+                  token[0..<slash].allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") })
+            else { continue }
+            let second = slash + 1
+            guard second + 4 <= token.count, token[second..<(second + 4)].allSatisfy(isDigit),
+                  second + 4 == token.count || token[second + 4] == UInt8(ascii: "/")
+            else { continue }
+            var k = second + 4
+            var partsOK = true
+            while k < token.count {
+                // token[k] is '/': the part after it must not be empty.
+                let next = k + 1
+                var partEnd = next
+                while partEnd < token.count, token[partEnd] != UInt8(ascii: "/") { partEnd += 1 }
+                if partEnd == next { partsOK = false; break }
+                k = partEnd
+            }
+            guard partsOK else { continue }
+            var from = 0, to = token.count
+            while from < to, token[from] == UInt8(ascii: ".") { from += 1 }
+            while to > from, token[to - 1] == UInt8(ascii: ".") { to -= 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self))
+        }
+        return .some(nil)
+    }
+
+    static func documentNumber(characters text: String) -> String? {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == ":" })
         for token in tokens {
             let parts = token.split(separator: "/", omittingEmptySubsequences: false)
@@ -503,7 +586,7 @@ struct PortalMapping {
             o.unheld("profileComponents", "dossier items are read from executionCases")
             guard let c = code(o, "code") else { continue }
             if !codes.contains(c) { codes.append(c) }
-            if let name = o.string("name").map(PortalText.name), let procedureName, name != procedureName {
+            if let name = o.name("name"), let procedureName, name != procedureName {
                 o.diagnostics.warning(o.child("name"), "'\(name)' is not imported: the model does not name online services", at: o.raw("name")!)
             }
             if let day = o.object("processingDay") {
@@ -556,8 +639,8 @@ struct PortalMapping {
         guard let o = root.object("procedureProposal") else { return nil }
         defer { o.finish() }
         o.ignore("id", "publicationDate")
-        let number = o.string("proposalNumber").map(PortalText.line)
-        if let other = o.string("decisionNumber").map(PortalText.line), other != number {
+        let number = o.line("proposalNumber")
+        if let other = o.line("decisionNumber"), other != number {
             o.diagnostics.warning(o.child("decisionNumber"), "'\(other)' is not imported: the draft cites proposalNumber", at: o.raw("decisionNumber")!)
         }
         if let kind = o.string("proposalType"), kind.uppercased() != "STANDARD" {
@@ -567,7 +650,7 @@ struct PortalMapping {
         var agency: String?
         if let a = o.object("issuingAgency") {
             a.ignore("id")
-            agency = a.string("name").map(PortalText.line)
+            agency = a.line("name")
             a.finish()
         }
         guard let number else { return nil }
@@ -586,7 +669,7 @@ struct PortalMapping {
             ("unitGroupAuthorizedIds", ["unitGroupsAuthorized"]), ("unitGroupCoordinatingIds", ["unitGroupsCoordinating"]),
         ]
         for (ids, details) in pairs {
-            let count = root.list(ids).count
+            let count = root.listCount(ids)
             if count > 0, details.allSatisfy({ !root.has($0) }) {
                 root.diagnostics.warning(ids, "\(count) id(s) are not imported: the record has no \(details[0]) to name them", at: root.raw(ids)!)
             }
@@ -597,8 +680,7 @@ struct PortalMapping {
 
     /// A code (no white space): cleaned; one with spaces inside is kept out with a warning.
     private func code(_ o: PortalObject, _ key: String) -> String? {
-        guard let raw = o.string(key) else { return nil }
-        let text = PortalText.line(raw)
+        guard let text = o.line(key) else { return nil }
         if !PortalText.isPlainASCIIWord(text), text.contains(where: \.isWhitespace) {
             o.diagnostics.warning(o.child(key), "'\(text)' is not imported: a code has no spaces", at: o.raw(key)!)
             return nil
@@ -642,7 +724,7 @@ extension PortalObject {
         guard let (number, value) = number(key) else { return nil }
         if case .literal(let n) = number, let v = Int64(n) { return v }
         if case .literal(let n) = number, let d = Double(n), d.rounded() == d, abs(d) < 9e15 { return Int64(d) }
-        diagnostics.error(child(key), "expected a whole number (milliseconds since 1970), found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected a whole number (milliseconds since 1970), found \(diagnostics.describe(value))", at: value)
         return nil
     }
 }

@@ -5,9 +5,16 @@ import Foundation
 /// Problems found in one record, each at its file, line, column and JSON path.
 final class RecordDiagnostics {
     let tree: JSONTree
+    /// The tree's text, valid while `tree` lives: read without copying the tree.
+    let text: JSONTree.Text
     private(set) var list: [Diagnostic] = []
 
-    init(tree: JSONTree) { self.tree = tree }
+    init(tree: JSONTree) {
+        self.tree = tree
+        self.text = tree.text
+    }
+
+    func describe(_ value: JSONValue) -> String { text.kindDescription(of: value) }
 
     func error(_ path: String, _ message: String, at value: JSONValue) {
         list.append(.error("\(path.isEmpty ? "" : "\(path): ")\(message)", at: tree.location(of: value)))
@@ -34,39 +41,111 @@ final class PortalObject {
     let value: JSONValue
     let path: String
     let diagnostics: RecordDiagnostics
+    let text: JSONTree.Text
     private let members: [JSONValue.Member]
+    /// Where each member's key lies in the file: looked up on the bytes, with no copy of a member
+    /// (and no reference counting) per comparison.
+    private struct KeySpan {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+        /// A hash of the key's bytes: one comparison rules out almost every other key.
+        var hash: UInt64
+    }
+
+    /// FNV-1a of a key's bytes.
+    @inline(__always)
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+    private let keys: [KeySpan]
+    /// Open addressing over the keys' hashes (member index + 1; 0: empty), so a look-up probes a
+    /// slot or two instead of comparing every key of the object (a record's root has about ninety).
+    /// Empty when a key is spelt with escapes: keys are then compared one by one, decoded.
+    private let slots: [Int32]
+    private let mask: Int
     /// Which members a reader asked for by key (every member of that key, when a key is written
     /// twice): flags by position, not a set of keys, to spare hashing every key read.
     private var used: [Bool]
 
     init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
         guard case .object(let members) = value.content else {
-            diagnostics.error(path, "expected an object { … }, found \(value.kindDescription)", at: value)
+            diagnostics.error(path, "expected an object { … }, found \(diagnostics.describe(value))", at: value)
             return nil
         }
         self.value = value
         self.path = path
         self.diagnostics = diagnostics
+        self.text = diagnostics.text
         self.members = members
+        let text = diagnostics.text
+        self.keys = members.map {
+            KeySpan(start: $0.keyOffset, end: $0.keyEnd, escaped: $0.keyEscaped,
+                    hash: Self.hash(UnsafeBufferPointer(rebasing: text.bytes[($0.keyOffset + 1)..<($0.keyEnd - 1)])))
+        }
         self.used = Array(repeating: false, count: members.count)
-        if members.count <= 64 {
-            for (k, member) in members.enumerated() where Self.appearsBefore(k, in: members) {
-                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+        var duplicates: [Int] = []
+        if !keys.contains(where: \.escaped) {
+            var size = 4
+            while size < 2 * members.count { size <<= 1 }
+            var slots = [Int32](repeating: 0, count: size)
+            let base = text.bytes.baseAddress!
+            for (k, key) in keys.enumerated() {
+                let length = key.end - key.start
+                var s = Int(truncatingIfNeeded: key.hash) & (size - 1)
+                var seen = false
+                // Every earlier member with the same key lies on this probe chain.
+                while slots[s] != 0 {
+                    let other = keys[Int(slots[s]) - 1]
+                    if !seen, other.hash == key.hash, other.end - other.start == length,
+                       memcmp(base + other.start, base + key.start, length) == 0 {
+                        seen = true
+                    }
+                    s = (s + 1) & (size - 1)
+                }
+                slots[s] = Int32(k + 1)
+                if seen { duplicates.append(k) }
+            }
+            self.slots = slots
+            self.mask = size - 1
+        } else {
+            self.slots = []
+            self.mask = 0
+        }
+        if !slots.isEmpty {
+            for k in duplicates {
+                diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
+            }
+        } else if members.count <= 64 {
+            for k in members.indices where appearsBefore(k) {
+                diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
             }
         } else {
             var seen: Set<String> = []
-            for member in members where !seen.insert(member.key).inserted {
-                diagnostics.warning(child(member.key), "the key appears twice in the same object; the first is read", at: member.value)
+            for member in members where !seen.insert(text.key(of: member)).inserted {
+                diagnostics.warning(child(text.key(of: member)), "the key appears twice in the same object; the first is read", at: member.value)
             }
         }
     }
 
     /// Whether the key of member `k` is also the key of an earlier member. Objects of portal records
-    /// hold a few dozen keys: comparing with the earlier ones (lengths first) costs less than hashing
-    /// every key into a set; larger (hostile) objects use a set.
-    private static func appearsBefore(_ k: Int, in members: [JSONValue.Member]) -> Bool {
-        let key = members[k].key, length = key.utf8.count
-        for j in 0..<k where members[j].key.utf8.count == length && members[j].key == key { return true }
+    /// hold a few dozen keys: comparing the bytes of the earlier ones (lengths first) costs less than
+    /// making and hashing a string for every key; larger (hostile) objects use a set.
+    private func appearsBefore(_ k: Int) -> Bool {
+        let key = keys[k]
+        if key.escaped { return (0..<k).contains { text.member(members[$0], hasKeyOf: members[k]) } }
+        let length = key.end - key.start
+        let base = text.bytes.baseAddress!
+        for j in 0..<k {
+            let other = keys[j]
+            if other.escaped {
+                if text.member(members[j], hasKeyOf: members[k]) { return true }
+            } else if other.hash == key.hash, other.end - other.start == length, memcmp(base + other.start, base + key.start, length) == 0 {
+                return true
+            }
+        }
         return false
     }
 
@@ -81,53 +160,125 @@ final class PortalObject {
 
     /// Marks every member of the key used; returns the first.
     private func markUsed(_ key: String) -> JSONValue.Member? {
-        var first: JSONValue.Member?
-        let length = key.utf8.count
-        for k in members.indices where members[k].key.utf8.count == length && members[k].key == key {
-            used[k] = true
-            if first == nil { first = members[k] }
+        guard let first = indices(of: key, marking: true) else { return nil }
+        return members[first]
+    }
+
+    /// The index of the first member of the key, marking every member of it used when asked.
+    private func indices(of key: String, marking: Bool) -> Int? {
+        var first: Int?
+        var key = key
+        key.withUTF8 { k in
+            let hash = Self.hash(k)
+            if !slots.isEmpty {
+                var s = Int(truncatingIfNeeded: hash) & mask
+                while slots[s] != 0 {
+                    let j = Int(slots[s]) - 1
+                    let span = keys[j]
+                    if span.hash == hash, text.hasKey(span.start, span.end, k) {
+                        if first.map({ j < $0 }) ?? true { first = j }
+                        if marking { used[j] = true }
+                    }
+                    s = (s + 1) & mask
+                }
+                return
+            }
+            for j in keys.indices {
+                let span = keys[j]
+                let same = span.escaped ? text.member(members[j], hasKey: String(decoding: k, as: UTF8.self))
+                    : span.hash == hash && text.hasKey(span.start, span.end, k)
+                guard same else { continue }
+                if first == nil { first = j }
+                if !marking { return }
+                used[j] = true
+            }
         }
         return first
     }
 
-    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+    func has(_ key: String) -> Bool { indices(of: key, marking: false) != nil }
 
     /// Text; nil when absent, null or blank. Wrong types and oversized text are errors.
     func string(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        switch value.content {
-        case .string(let s):
-            if s.utf8.count > Self.maximumTextBytes {
-                diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
-                return nil
-            }
-            return PortalObject.isBlank(s) ? nil : s
-        default:
-            diagnostics.error(child(key), "expected text in double quotes, found \(value.kindDescription)", at: value)
+        return withText(value, key) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// `string(key)` cleaned to one line (`PortalText.line`), straight from the file's bytes.
+    func line(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.line(utf8:surelyNFC:))
+    }
+
+    /// `string(key)` cleaned as prose (`PortalText.prose`), straight from the file's bytes.
+    func prose(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.prose(utf8:surelyNFC:))
+    }
+
+    /// `string(key)` in stored prose form (`StoredText.prose`: markup left as it is).
+    func storedProse(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key) { bytes, surelyNFC in StoredText.prose(utf8: bytes, surelyNFC: surelyNFC) }
+    }
+
+    /// `string(key)` cleaned as a name (`PortalText.name`), straight from the file's bytes.
+    func name(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        return withText(value, key, PortalText.name(utf8:surelyNFC:))
+    }
+
+    /// The checks of `string(_:)` on a value's bytes, then `make` of them: text, at most
+    /// `maximumTextBytes`, not blank.
+    private func withText(_ value: JSONValue, _ key: String, _ make: (UnsafeBufferPointer<UInt8>, Bool) -> String) -> String? {
+        guard case .string = value.content else {
+            diagnostics.error(child(key), "expected text in double quotes, found \(diagnostics.describe(value))", at: value)
             return nil
         }
+        return text.withText(of: value) { bytes, surelyNFC -> String? in
+            if bytes.count > Self.maximumTextBytes {
+                diagnostics.error(child(key), "the text is \(bytes.count / 1024) KiB long, over the \(Self.maximumTextBytes / 1024) KiB a portal record's text can hold; the record is damaged, export it again", at: value)
+                return nil
+            }
+            return Self.isBlank(bytes) ? nil : make(bytes, surelyNFC)
+        } ?? nil
     }
 
     /// Text that is required: missing, null or blank is an error.
     func requiredString(_ key: String) -> String? {
-        guard let member = members.first(where: { $0.key == key }) else {
+        requiredText(key) { string(key) }
+    }
+
+    /// `requiredString(key)` cleaned to one line.
+    func requiredLine(_ key: String) -> String? {
+        requiredText(key) { line(key) }
+    }
+
+    /// `requiredString(key)` cleaned as a name.
+    func requiredName(_ key: String) -> String? {
+        requiredText(key) { name(key) }
+    }
+
+    private func requiredText(_ key: String, _ read: () -> String?) -> String? {
+        guard let index = indices(of: key, marking: false) else {
             diagnostics.error(path, "the required key '\(key)' is missing; every portal record has it, so the file is not a portal record or is damaged", at: value)
             return nil
         }
+        let member = members[index]
         switch member.value.content {
         case .null:
             diagnostics.error(child(key), "is null; a portal record always has it", at: member.value)
-        case .string(let s) where PortalObject.isBlank(s):
+        case .string where text.withText(of: member.value, { bytes, _ in Self.isBlank(bytes) }) == true:
             diagnostics.error(child(key), "is blank; a portal record always has it", at: member.value)
         default: break
         }
-        return string(key)
+        return read()
     }
 
     func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         if case .bool(let b) = value.content { return b }
-        diagnostics.error(child(key), "expected true or false, found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected true or false, found \(diagnostics.describe(value))", at: value)
         return nil
     }
 
@@ -141,16 +292,16 @@ final class PortalObject {
     func number(_ key: String) -> (Number, JSONValue)? {
         guard let value = raw(key) else { return nil }
         switch value.content {
-        case .number(let n): return (.literal(n), value)
-        case .string(let s) where !PortalObject.isBlank(s):
+        case .number: return (.literal(text.literal(of: value)!), value)
+        case .string:
+            guard let s = text.string(of: value), !PortalObject.isBlank(s) else { return nil }
             if s.utf8.count > Self.maximumTextBytes {
                 diagnostics.error(child(key), "the text is \(s.utf8.count / 1024) KiB long; expected a number", at: value)
                 return nil
             }
             return (.text(s), value)
-        case .string: return nil
         default:
-            diagnostics.error(child(key), "expected a number, found \(value.kindDescription)", at: value)
+            diagnostics.error(child(key), "expected a number, found \(diagnostics.describe(value))", at: value)
             return nil
         }
     }
@@ -164,7 +315,7 @@ final class PortalObject {
         }
         if let n = Int(text), n >= 0, n <= PortalObject.maximumListCount { return n }
         if let d = Double(text), d >= 0, d.rounded() == d, d <= Double(PortalObject.maximumListCount) { return Int(d) }
-        diagnostics.error(child(key), "expected a whole number from 0 to \(PortalObject.maximumListCount), found \(value.kindDescription)", at: value)
+        diagnostics.error(child(key), "expected a whole number from 0 to \(PortalObject.maximumListCount), found \(diagnostics.describe(value))", at: value)
         return nil
     }
 
@@ -177,32 +328,60 @@ final class PortalObject {
     func list(_ key: String) -> [(JSONValue, String)] {
         guard let value = raw(key) else { return [] }
         guard case .array(let elements) = value.content else {
-            diagnostics.error(child(key), "expected a list [ … ], found \(value.kindDescription)", at: value)
+            diagnostics.error(child(key), "expected a list [ … ], found \(diagnostics.describe(value))", at: value)
             return []
         }
         if elements.count > Self.maximumListCount {
             diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
             return []
         }
-        return elements.enumerated().map { (k, element) in (element, "\(child(key))[\(k)]") }
+        let path = child(key)
+        return elements.enumerated().map { (k, element) in (element, "\(path)[\(k)]") }
+    }
+
+    /// How many elements a list holds (absent, null or not a list: 0), without their paths.
+    func listCount(_ key: String) -> Int {
+        guard let value = raw(key) else { return 0 }
+        return list(key, value).count
+    }
+
+    private func list(_ key: String, _ value: JSONValue) -> [JSONValue] {
+        guard case .array(let elements) = value.content else {
+            diagnostics.error(child(key), "expected a list [ … ], found \(diagnostics.describe(value))", at: value)
+            return []
+        }
+        if elements.count > Self.maximumListCount {
+            diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
+            return []
+        }
+        return elements
     }
 
     /// The objects of a list, skipping (with an error) elements that are not objects.
     func objects(_ key: String) -> [PortalObject] {
-        list(key).compactMap { element, path in
-            if case .null = element.content { return nil }
-            return PortalObject(element, path: path, diagnostics: diagnostics)
+        guard let value = raw(key) else { return [] }
+        let elements = list(key, value)
+        guard !elements.isEmpty else { return [] }
+        let path = child(key)
+        var objects: [PortalObject] = []
+        objects.reserveCapacity(elements.count)
+        for (k, element) in elements.enumerated() {
+            if case .null = element.content { continue }
+            if let o = PortalObject(element, path: "\(path)[\(k)]", diagnostics: diagnostics) { objects.append(o) }
         }
+        return objects
     }
 
     /// Text elements of a list.
     func strings(_ key: String) -> [String] {
         list(key).compactMap { element, path in
             switch element.content {
-            case .string(let s): return PortalObject.isBlank(s) ? nil : s
+            case .string:
+                let s = text.string(of: element)!
+                return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
-                diagnostics.error(path, "expected text in double quotes, found \(element.kindDescription)", at: element)
+                diagnostics.error(path, "expected text in double quotes, found \(diagnostics.describe(element))", at: element)
                 return nil
             }
         }
@@ -215,17 +394,18 @@ final class PortalObject {
 
     /// Warns about a key the model has no place for, when it holds something.
     func unheld(_ key: String, _ why: String) {
-        guard let value = raw(key), Self.holdsSomething(value) else { return }
-        diagnostics.warning(child(key), "\(Self.shown(value)) is not imported: \(why)", at: value)
+        guard let value = raw(key), holdsSomething(value) else { return }
+        diagnostics.warning(child(key), "\(shown(value)) is not imported: \(why)", at: value)
     }
 
     /// Warns about every key not read that holds something.
     func finish() {
-        for (member, read) in zip(members, used) where !read && Self.holdsSomething(member.value) {
-            let key = member.key.count > 60 ? String(member.key.prefix(60)) + "…" : member.key
+        for (member, read) in zip(members, used) where !read && holdsSomething(member.value) {
+            let name = text.key(of: member)
+            let key = name.count > 60 ? String(name.prefix(60)) + "…" : name
             diagnostics.warning(
                 child(key),
-                "\(Self.shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
+                "\(shown(member.value)) is not imported: tthc does not know this key of portal records; check the draft by hand",
                 at: member.value)
         }
     }
@@ -237,24 +417,30 @@ final class PortalObject {
         return s.allSatisfy(\.isWhitespace)
     }
 
-    static func holdsSomething(_ value: JSONValue) -> Bool {
+    /// `isBlank` of UTF-8 bytes.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = bytes.first, first > 0x20, first < 0x80 { return false }
+        return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
+    func holdsSomething(_ value: JSONValue) -> Bool {
         switch value.content {
         case .null: false
         case .bool(let b): b
-        case .string(let s): !PortalObject.isBlank(s)
-        case .number(let n): Double(n) != 0
+        case .string: text.withText(of: value, { bytes, _ in Self.isBlank(bytes) }) == false
+        case .number: Double(text.literal(of: value)!) != 0
         case .array(let a): a.contains(where: holdsSomething)
         case .object(let m): m.contains { holdsSomething($0.value) }
         }
     }
 
     /// A short rendering of a value for messages.
-    static func shown(_ value: JSONValue) -> String {
+    func shown(_ value: JSONValue) -> String {
         switch value.content {
-        case .string(let s):
-            let one = StoredText.singleLine(s)
+        case .string:
+            let one = StoredText.singleLine(text.string(of: value)!)
             return "'\(one.count > 60 ? String(one.prefix(60)) + "…" : one)'"
-        case .number(let n): return n
+        case .number: return text.literal(of: value)!
         case .bool(let b): return b ? "true" : "false"
         case .array(let a): return "a list of \(a.count)"
         case .object: return "an object"

@@ -10,8 +10,31 @@ import Foundation
 enum PortalText {
     /// A name or title on one line, without a leading bullet or a trailing ';' or ','.
     static func name(_ s: String) -> String {
-        var t = StoredText.singleLine(stripHTML(s))
-        t = stripBullet(t)
+        trimmedName(StoredText.singleLine(stripHTML(s)))
+    }
+
+    /// `name` of UTF-8 bytes: cleaned on the bytes, without a `String` of the raw text, unless they may
+    /// hold markup.
+    static func name(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
+        if mayHoldMarkup(bytes) { return name(String(decoding: bytes, as: UTF8.self)) }
+        return trimmedName(StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC))
+    }
+
+    /// `line` of UTF-8 bytes.
+    static func line(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
+        if mayHoldMarkup(bytes) { return line(String(decoding: bytes, as: UTF8.self)) }
+        return StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC)
+    }
+
+    /// `prose` of UTF-8 bytes.
+    static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
+        if mayHoldMarkup(bytes) { return prose(String(decoding: bytes, as: UTF8.self)) }
+        return StoredText.prose(utf8: bytes, surelyNFC: surelyNFC)
+    }
+
+    /// A one-line text without its leading bullet and trailing ';' or ','.
+    private static func trimmedName(_ line: String) -> String {
+        var t = stripBullet(line)
         while let last = t.last, last == ";" || last == "," {
             t.removeLast()
             t = StoredText.singleLine(t)
@@ -38,10 +61,12 @@ enum PortalText {
     /// Whether any byte is '<' or '&', looked for on the contiguous bytes (a tenth of a generic search).
     static func mayHoldMarkup(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { p in
-            for b in p where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return true }
-            return false
-        }
+        return s.withUTF8 { mayHoldMarkup($0) }
+    }
+
+    static func mayHoldMarkup(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in p where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return true }
+        return false
     }
 
     /// Text that says there is nothing: "không", "Không có", "-", "Không quy định".

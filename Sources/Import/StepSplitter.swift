@@ -9,20 +9,25 @@ import Formats
 /// bullet of the same kind is one step per bullet; any other text is one step.
 enum StepSplitter {
     static func split(_ text: String) -> [Step] {
-        let prose = StoredText.prose(text)
+        split(prose: StoredText.prose(text))
+    }
+
+    /// Splits text already in stored prose form.
+    static func split(prose: String) -> [Step] {
         guard !prose.isEmpty else { return [] }
-        // Unicode scalars, not Characters: every marker character is one scalar in NFC text, and
-        // scalars need no grapheme breaking.
-        let chars = Array(prose.unicodeScalars)
-        let markers = findMarkers(chars)
-        if !markers.isEmpty {
+        // On the UTF-8 bytes: every marker character is ASCII or one scalar of a few bytes, and
+        // decoding the text into scalars (an array of four bytes each) cost more than the search.
+        let bytes = Array(prose.utf8)
+        return bytes.withUnsafeBufferPointer { c -> [Step] in
+            let markers = findMarkers(c)
+            guard !markers.isEmpty else { return bulletSteps(prose) ?? [Step(text: prose)] }
             var steps: [Step] = []
-            let preamble = StoredText.prose(string(chars[0..<markers[0].start]))
+            let preamble = StoredText.prose(utf8: UnsafeBufferPointer(rebasing: c[0..<markers[0].start]))
             let cleanedPreamble = PortalText.stripBullet(preamble)
             if !cleanedPreamble.isEmpty { steps.append(Step(text: cleanedPreamble)) }
             for (k, marker) in markers.enumerated() {
-                let end = k + 1 < markers.count ? markers[k + 1].start : chars.count
-                var body = StoredText.prose(string(chars[marker.bodyStart..<end]))
+                let end = k + 1 < markers.count ? markers[k + 1].start : c.count
+                var body = StoredText.prose(utf8: UnsafeBufferPointer(rebasing: c[marker.bodyStart..<end]))
                 // A bullet left at the end belongs to the next marker ("…\n- Bước 2").
                 while let last = body.last, PortalText.bullets.contains(last) {
                     body = StoredText.prose(String(body.dropLast()))
@@ -31,7 +36,6 @@ enum StepSplitter {
             }
             return steps
         }
-        return bulletSteps(prose) ?? [Step(text: prose)]
     }
 
     /// "Bước 2: Nộp hồ sơ\n* …" has a short first line: it is the step's title.
@@ -46,41 +50,65 @@ enum StepSplitter {
         return Step(title: label, text: body)
     }
 
+    /// Byte offsets into the prose's UTF-8.
     private struct Marker {
         var start: Int
         var bodyStart: Int
         var number: Int
     }
 
-    /// Encoded byte by byte: appending scalars to a `String.UnicodeScalarView` one at a time costs
-    /// hundreds of instructions a scalar (a tenth of the import's CPU, measured with callgrind).
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The length of a bullet (one of `PortalText.bullets`) whose last byte is at `k`, or 0.
+    private static func bullet(endingAt k: Int, _ c: UnsafeBufferPointer<UInt8>) -> Int {
+        switch c[k] {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"): return 1
+        case 0xB7: return k >= 1 && c[k - 1] == 0xC2 ? 2 : 0  // ·
+        default:
+            guard k >= 2, c[k - 2] == 0xE2 else { return 0 }
+            switch (c[k - 1], c[k]) {
+            case (0x80, 0xA2), (0x80, 0x93), (0x80, 0x94), (0x97, 0x8F), (0x96, 0xAA), (0x97, 0xA6): return 3  // • – — ● ▪ ◦
+            default: return 0
+            }
+        }
     }
 
-    private static let word: [(Unicode.Scalar, Unicode.Scalar)] = [("b", "B"), ("ư", "Ư"), ("ớ", "Ớ"), ("c", "C")]
-    private static let bulletScalars: Set<Unicode.Scalar> = Set(PortalText.bullets.flatMap(\.unicodeScalars))
-    private static let afterNumber: Set<Unicode.Scalar> = [":", ".", ")", "-", "–"]
+    /// Steps back from `k` over spaces and bullets; returns the last byte before them (-1 at the start).
+    private static func skipBack(_ k: Int, _ c: UnsafeBufferPointer<UInt8>) -> Int {
+        var k = k
+        while k >= 0 {
+            if c[k] == 0x20 {
+                k -= 1
+            } else {
+                let n = bullet(endingAt: k, c)
+                guard n > 0 else { break }
+                k -= n
+            }
+        }
+        return k
+    }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private static func findMarkers(_ c: [Unicode.Scalar]) -> [Marker] {
+    /// "Bước", "bước", "BƯỚC" and mixes: b/B, ư/Ư (C6 B0 / C6 AF), ớ/Ớ (E1 BB 9B / 9A), c/C.
+    private static func isWord(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i + 7 <= c.count && c[i] | 0x20 == UInt8(ascii: "b") && c[i + 1] == 0xC6 && (c[i + 2] == 0xB0 || c[i + 2] == 0xAF)
+            && c[i + 3] == 0xE1 && c[i + 4] == 0xBB && (c[i + 5] == 0x9B || c[i + 5] == 0x9A) && c[i + 6] | 0x20 == UInt8(ascii: "c")
+    }
+
+    private static func findMarkers(_ c: UnsafeBufferPointer<UInt8>) -> [Marker] {
         var markers: [Marker] = []
         var expected = 1
         var i = 0
-        while i + 4 < c.count {
-            guard (0..<4).allSatisfy({ c[i + $0] == word[$0].0 || c[i + $0] == word[$0].1 }) else {
+        let n = c.count
+        while i < n {
+            guard c[i] | 0x20 == UInt8(ascii: "b"), isWord(c, i) else {
                 i += 1
                 continue
             }
-            var j = i + 4
-            while j < c.count, c[j] == " " { j += 1 }
+            var j = i + 7
+            while j < n, c[j] == 0x20 { j += 1 }
             var number = 0, digits = 0
-            while j < c.count, isDigit(c[j]), digits < 3 {
-                number = number * 10 + Int(c[j].value - 0x30)
+            while j < n, isDigit(c[j]), digits < 3 {
+                number = number * 10 + Int(c[j] - 0x30)
                 digits += 1
                 j += 1
             }
@@ -88,27 +116,34 @@ enum StepSplitter {
                 i += 1
                 continue
             }
-            while j < c.count, c[j] == " " { j += 1 }
-            guard j < c.count, afterNumber.contains(c[j]), atStepBoundary(c, i) else {
+            while j < n, c[j] == 0x20 { j += 1 }
+            // ":", ".", ")", "-" or "–" (E2 80 93).
+            var after = 0
+            if j < n {
+                switch c[j] {
+                case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "-"): after = 1
+                case 0xE2 where j + 2 < n && c[j + 1] == 0x80 && c[j + 2] == 0x93: after = 3
+                default: break
+                }
+            }
+            guard after > 0, atStepBoundary(c, i) else {
                 i += 1
                 continue
             }
             // Start the marker at its bullet, if any, so the bullet does not trail the previous step.
-            var start = i
-            while start > 0, c[start - 1] == " " || bulletScalars.contains(c[start - 1]) { start -= 1 }
-            markers.append(Marker(start: start, bodyStart: j + 1, number: number))
+            let start = skipBack(i - 1, c) + 1
+            markers.append(Marker(start: start, bodyStart: j + after, number: number))
             expected += 1
-            i = j + 1
+            i = j + after
         }
         return markers
     }
 
     /// The start of the text or of a line (after bullets and spaces), or after ". ", "; " or ": ".
-    private static func atStepBoundary(_ c: [Unicode.Scalar], _ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0, c[k] == " " || bulletScalars.contains(c[k]) { k -= 1 }
-        if k < 0 || c[k] == "\n" { return true }
-        return (c[k] == "." || c[k] == ";" || c[k] == ":") && k < i - 1
+    private static func atStepBoundary(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let k = skipBack(i - 1, c)
+        if k < 0 || c[k] == 0x0A { return true }
+        return (c[k] == UInt8(ascii: ".") || c[k] == UInt8(ascii: ";") || c[k] == UInt8(ascii: ":")) && k < i - 1
     }
 
     /// One step per bullet when every line starts with one; lines with another bullet (sub-points)

@@ -40,8 +40,21 @@ enum Console {
     }
 
     /// Prints diagnostics, errors first within each file, in reading order.
+    /// The lines are gathered and written 64 KiB at a time: an import of 10,000 portal records prints
+    /// some 65,000 warnings, and one write each was a measurable part of its time.
     static func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics.sortedForDisplay { error(d.description) }
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 16)
+        for d in diagnostics.sortedForDisplay {
+            let line = d.description
+            pending += line.utf8
+            if !line.hasSuffix("\n") { pending.append(0x0A) }
+            if pending.count >= 1 << 16 {
+                FileHandle.standardError.write(Data(pending))
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        if !pending.isEmpty { FileHandle.standardError.write(Data(pending)) }
     }
 
     /// A progress line that rewrites itself on a terminal and says nothing elsewhere.

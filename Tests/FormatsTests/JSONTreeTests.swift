@@ -2,7 +2,7 @@ import Catalogue
 import Testing
 @testable import Formats
 
-@Suite("JSONTree: any JSON object with positions, after the scanner's syntax check")
+@Suite("JSONTree: any JSON object with positions, checked and built in one pass")
 struct JSONTreeTests {
     func tree(_ text: String) throws(FormatError) -> JSONTree {
         try JSONTree.read(Array(text.utf8), file: "t.json")
@@ -16,9 +16,10 @@ struct JSONTreeTests {
     @Test func valuesAndTheirPlaces() throws {
         let t = try tree("{\n  \"a\": [1, 16.50, -2e3, true, null],\n  \"tên\": \"Hộ tịch\", \"a\": {}\n}")
         let m = members(t.root)
-        #expect(m.map(\.key) == ["a", "tên", "a"], "a key written twice is kept twice, in file order")
+        #expect(m.map(t.key(of:)) == ["a", "tên", "a"], "a key written twice is kept twice, in file order")
         guard case .array(let list) = m[0].value.content else { Issue.record("not a list"); return }
-        #expect(list.map(\.kindDescription) == ["the number 1", "the number 16.50", "the number -2e3", "true", "null"])
+        #expect(list.map(t.kindDescription(of:)) == ["the number 1", "the number 16.50", "the number -2e3", "true", "null"])
+        #expect(t.literal(of: list[1]) == "16.50" && t.string(of: list[1]) == nil)
         #expect(t.location(of: list[1]) == SourceLocation(file: "t.json", line: 2, column: 12))
         // Columns count characters, not bytes: "tên" and "Hộ tịch" are multi-byte.
         #expect(t.location(of: m[2].value) == SourceLocation(file: "t.json", line: 3, column: 26))
@@ -40,7 +41,7 @@ struct JSONTreeTests {
     @Test func escapesAreResolvedAndComposed() throws {
         // "Tách" spelt with a decomposed á (a + U+0301), an emoji as a surrogate pair, and the usual escapes.
         let t = try tree(#"{"s": "Ta\u0301ch h\u1ed9 \ud83d\ude00 \"x\"\\\/\n\t"}"#)
-        guard case .string(let s) = members(t.root)[0].value.content else { Issue.record("not text"); return }
+        guard let s = t.string(of: members(t.root)[0].value) else { Issue.record("not text"); return }
         #expect(s == "Tách hộ 😀 \"x\"\\/\n\t")
         #expect(s.unicodeScalars.count == "Tách hộ 😀 \"x\"\\/\n\t".unicodeScalars.count)
     }
@@ -52,5 +53,64 @@ struct JSONTreeTests {
         } catch {
             #expect(error.diagnostics.first?.description == "t.json:1:7: error: expected a value (text in double quotes, a number, true, false, an object or a list), found '''; JSON text uses double quotes, not single quotes")
         }
+    }
+
+    /// The tree checks the syntax in the same pass that builds it, and hands anything it refuses to
+    /// `JSONScanner` for the message: what it accepts must be exactly what the scanner accepts.
+    @Test(arguments: [
+        #"{"a": [1, 2,]}"#, #"{"a": 1,}"#, #"{"a" 1}"#, #"{"a": 01}"#, #"{"a": -}"#, #"{"a": 1.}"#, #"{"a": 1e}"#,
+        #"{"a": tru}"#, #"{"a": truex}"#, #"{"a": nul}"#, #"{"a": "x\q"}"#, #"{"a": "\u12G4"}"#,
+        #"{"a": "\udc00"}"#, #"{"a": "\ud83d x"}"#, "{\"a\": \"x\ny\"}", "{\"a\": \"x\ty\"}",
+        #"{"a": "x}"#, #"{"a": [1 2]}"#, #"{"a": {"b": 1 "c": 2}}"#, #"{"a": 1} x"#, #"{"a": 1}}"#,
+        #"{"a": [}"#, #"{"a": +1}"#, #"{"a": 'x'}"#, #"{1: 2}"#, #"{"a": [1, 2"#, #"{"a""#,
+    ])
+    func refusedWithTheScannersMessage(text: String) throws {
+        let expected = Array(text.utf8).withUnsafeBufferPointer { JSONScanner.scan($0, rootShape: nil) }
+        #expect(!expected.problems.isEmpty, "the scanner refuses it too")
+        do throws(FormatError) {
+            _ = try tree(text)
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == expected.problems.map {
+                "t.json:\($0.position.line):\($0.position.column): error: \($0.message)"
+            })
+        }
+    }
+
+    @Test(arguments: [
+        #"{}"#, #"{"a": []}"#, #"{"a": [{}, [], "", 0, -0.5e+3, 1E2, true, false, null]}"#,
+        "\n\t{ \"a\" : \"\\u00e9\\ud83d\\ude00\\/\" }\r\n", #"{"a": {"b": {"c": [[[]]]}}}"#,
+    ])
+    func acceptedAsTheScannerDoes(text: String) throws {
+        let scanned = Array(text.utf8).withUnsafeBufferPointer { JSONScanner.scan($0, rootShape: nil) }
+        #expect(scanned.problems.isEmpty)
+        _ = try tree(text)
+    }
+
+    /// The nesting limit is the scanner's: 100 containers, the root included.
+    @Test func nestingLimitIsTheScanners() throws {
+        func nested(_ depth: Int) -> String {
+            "{\"a\": " + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "}"
+        }
+        _ = try tree(nested(JSONScanner.maximumDepth))
+        #expect(throws: FormatError.self) { try tree(nested(JSONScanner.maximumDepth + 1)) }
+    }
+
+    /// Keys are compared on the bytes when spelt plainly, and decoded when escaped.
+    @Test func keysCompareAsText() throws {
+        let t = try tree(#"{"tên": 1, "t\u00ean": 2, "te\u0302n": 3, "ten": 4}"#)
+        let m = members(t.root)
+        #expect(m.map(t.key(of:)) == ["tên", "tên", "tên", "ten"])
+        #expect(t.member(m[0], hasKey: "tên") && t.member(m[1], hasKey: "tên") && t.member(m[2], hasKey: "tên"))
+        #expect(!t.member(m[3], hasKey: "tên") && t.member(m[3], hasKey: "ten") && !t.member(m[0], hasKey: "tê"))
+        #expect(t.member(m[0], hasKeyOf: m[1]) && t.member(m[1], hasKeyOf: m[2]) && !t.member(m[0], hasKeyOf: m[3]))
+    }
+
+    /// A file in decomposed Unicode is composed on input; values and columns read from the composed text.
+    @Test func decomposedFilesAreComposed() throws {
+        let t = try tree("{\"a\": \"Te\u{0302}n\", \"b\": 7}")
+        let m = members(t.root)
+        #expect(t.string(of: m[0].value) == "Tên" && t.string(of: m[0].value)!.unicodeScalars.count == 3)
+        #expect(t.location(of: m[1].value) == SourceLocation(file: "t.json", line: 1, column: 19))
     }
 }

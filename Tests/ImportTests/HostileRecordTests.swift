@@ -17,6 +17,24 @@ struct HostileRecordTests {
         #expect(found.contains { $0.contains("'name' is missing") })
     }
 
+    /// A key written twice is a warning at the second, and the first is read, whether the keys are
+    /// spelt plainly (looked up by hash) or one with escapes (compared decoded, one by one), in small
+    /// objects and in one of more than 64 keys.
+    @Test(arguments: [
+        (#""name": "Thủ tục khác""#, "name"),
+        (#""n\u0061me": "Thủ tục khác""#, "name"),
+        ((0..<70).map { "\"k\($0)\": 0" }.joined(separator: ", ") + #", "name": "Thủ tục khác""#, "name"),
+    ])
+    func keysWrittenTwice(extra: String, key: String) throws {
+        let json = minimalRecord(extra)
+        let (record, diagnostics) = readRecord(json, file: "dup.json")
+        #expect(try #require(record).procedure.name == "Thủ tục thử", "the first is read")
+        let warnings = diagnostics.warnings.map(\.description).filter { $0.contains("appears twice") }
+        let second = json.utf8.count - #""Thủ tục khác"}"#.utf8.count + 1
+        let column = String(decoding: Array(json.utf8)[..<(second - 1)], as: UTF8.self).count + 1
+        #expect(warnings == ["dup.json:1:\(column): warning: \(key): the key appears twice in the same object; the first is read"])
+    }
+
     @Test func nullAndBlankRequiredKeys() {
         #expect(errors(#"{"code": null, "name": "  "}"#) == [
             "bad.json:1:10: error: code: is null; a portal record always has it",

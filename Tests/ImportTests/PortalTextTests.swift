@@ -41,6 +41,18 @@ struct PortalTextTests {
         #expect(steps[2].text == "+ tại bộ phận một cửa.")
     }
 
+    /// Markers are found on the UTF-8 bytes: any case of "Bước", multi-byte bullets before them
+    /// (•, –, ·), an en dash after the number, and a marker at the very end of the text.
+    @Test func stepMarkersInAnyCaseAfterAnyBullet() {
+        let steps = StepSplitter.split("• BƯỚC 1 – Chuẩn bị\n– bước 2. Nộp; · BưỚc 3) Nhận\n· Bước 4")
+        // "Bước 4" at the very end has nothing after its number: not a marker, it stays in step 3.
+        #expect(steps.map(\.title) == ["Bước 1", "Bước 2", "Bước 3: Nhận"])
+        #expect(steps.map(\.text) == ["Chuẩn bị", "Nộp;", "· Bước 4"])
+        // "ặ" ends in B7, as "·" does: it is not a bullet, so the marker after it does not count.
+        #expect(StepSplitter.split("Cặ Bước 1: x").count == 1)
+        #expect(StepSplitter.split("Cặ Bước 1: x")[0].title == nil)
+    }
+
     @Test func stepsWithoutMarkers() {
         #expect(StepSplitter.split("- Nộp hồ sơ.\n+ kèm bản sao.\n- Nhận kết quả.").map(\.text) == ["Nộp hồ sơ.\n+ kèm bản sao.", "Nhận kết quả."])
         #expect(StepSplitter.split("Một đoạn văn duy nhất.\nDòng hai.").map(\.text) == ["Một đoạn văn duy nhất.\nDòng hai."])
@@ -55,6 +67,18 @@ struct PortalTextTests {
         ["118/2025/NĐ-CP", "70/2026/TT-BCA", "146/2025", "66.7/2025/NQ-CP", nil]))
     func legalNumbers(citation: String, expected: String?) {
         #expect(PortalMapping.documentNumber(citation) == expected)
+    }
+
+    /// Citations in plain Vietnamese are read on their bytes; the answer must be the one the
+    /// Character-by-Character reading gives, for every shape of number, and text with a combining
+    /// mark or a line break takes the Character reading itself.
+    @Test(arguments: [
+        "Luật số 68/2020/QH14.", "Số 12/20201/NĐ", "12/2020/", "12/2020//x", ".5/2020/TT", "5./2020/TT",
+        "Quyết định 1.5/2026/QĐ-UBND; Thông tư 2/2025", "(70/2026/TT-BCA)", "Nghi\u{0323} đi\u{0323}nh 1/2020/NĐ-CP",
+        "a /2020/x", "Nghị định:118/2025/NĐ-CP,", "2020/abcd/x 7/2021/y", "số\r\n9/2024/TT", "—3/2024/TT–BCA…", "",
+    ])
+    func legalNumbersOnBytesAsOnCharacters(citation: String) {
+        #expect(PortalMapping.documentNumber(citation) == PortalMapping.documentNumber(characters: citation))
     }
 
     @Test func formsInNames() {
