@@ -64,11 +64,18 @@ public final class PDFRenderer: TextMeasurer {
     struct Shaped {
         let laid: LaidOutSection
         let paragraphs: [PangoParagraph]
+        /// The QR code of each block that has one (`Block.qrCode`).
+        let codes: [Int: Result<QRCode, any Error>]
     }
 
     fileprivate func shape(_ section: Section, with shaper: TextShaper) -> Shaped {
-        let laid = LaidOutSection(section, measurer: PangoMeasurer(shaper: shaper, geometry: geometry), geometry: geometry)
-        return Shaped(laid: laid, paragraphs: section.blocks.map { shaper.paragraph($0, width: geometry.width(of: $0)) })
+        let measurer = RecordingMeasurer(shaper: shaper, geometry: geometry)
+        let laid = LaidOutSection(section, measurer: measurer, geometry: geometry)
+        var codes: [Int: Result<QRCode, any Error>] = [:]
+        for (index, block) in section.blocks.enumerated() {
+            if let url = block.qrCode { codes[index] = Result { try shaper.qrCode(url) } }
+        }
+        return Shaped(laid: laid, paragraphs: Array(measurer.paragraphs.prefix(section.blocks.count)), codes: codes)
     }
 
     /// Lays sections out and draws them one after the other, numbering their pages in the footer
@@ -104,7 +111,7 @@ public final class PDFRenderer: TextMeasurer {
                     work.ready[next].wait()
                 }
                 let shaped = work.slots[next]!
-                try draw(shaped.laid, paragraphs: shaped.paragraphs, firstPage: page, outline: outlines)
+                try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: page, outline: outlines)
                 page += shaped.laid.pages.count
                 laid.append(shaped.laid)
             }
@@ -118,12 +125,12 @@ public final class PDFRenderer: TextMeasurer {
     /// Draws the pages of a laid-out section, numbering them from `firstPage` (for a bundle's
     /// footer).
     public func draw(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
-        try draw(laid, paragraphs: nil, firstPage: firstPage, outline: true)
+        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: true)
     }
 
     /// Draws a section without its outline entry (see `addOutline(_:page:)`).
     public func drawWithoutOutline(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
-        try draw(laid, paragraphs: nil, firstPage: firstPage, outline: false)
+        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: false)
     }
 
     /// Adds an entry to the PDF's outline, after those added so far, for the `page`-th page drawn.
@@ -131,8 +138,12 @@ public final class PDFRenderer: TextMeasurer {
         cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
     }
 
-    /// - Parameter paragraphs: the blocks' paragraphs, when the section was shaped elsewhere.
-    private func draw(_ laid: LaidOutSection, paragraphs: [PangoParagraph]?, firstPage: Int?, outline: Bool) throws {
+    /// - Parameters:
+    ///   - paragraphs: the blocks' paragraphs, when the section was shaped elsewhere.
+    ///   - codes: their QR codes, by block.
+    private func draw(
+        _ laid: LaidOutSection, paragraphs: [PangoParagraph]?, codes: [Int: Result<QRCode, any Error>]?, firstPage: Int?, outline: Bool
+    ) throws {
         let g = geometry
         for (index, fragments) in laid.pages.enumerated() {
             if index == 0, outline, let outline = laid.section.outline {
@@ -151,7 +162,9 @@ public final class PDFRenderer: TextMeasurer {
             }
             for fragment in fragments {
                 let block = laid.section.blocks[fragment.block]
-                try drawFragment(fragment, of: block, paragraph: paragraphs?[fragment.block] ?? paragraph(block, width: g.width(of: block)), top: top)
+                try drawFragment(
+                    fragment, of: block, paragraph: paragraphs?[fragment.block] ?? paragraph(block, width: g.width(of: block)),
+                    code: codes?[fragment.block], top: top)
             }
             drawMargins(section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index })
             cairo_show_page(context)
@@ -162,7 +175,9 @@ public final class PDFRenderer: TextMeasurer {
     /// Pages drawn so far.
     public private(set) var pageCount = 0
 
-    private func drawFragment(_ fragment: Fragment, of block: Block, paragraph p: PangoParagraph, top: Double) throws {
+    private func drawFragment(
+        _ fragment: Fragment, of block: Block, paragraph p: PangoParagraph, code encoded: Result<QRCode, any Error>?, top: Double
+    ) throws {
         let g = geometry
         let x = g.left + block.indent
         p.draw(context, lines: fragment.lines, x: x, y: top + fragment.y)
@@ -173,7 +188,7 @@ public final class PDFRenderer: TextMeasurer {
         }
         if let url = block.qrCode {
             let code: QRCode
-            do { code = try QRCode(url) } catch { throw RenderError(description: "\(url): \(error)") }
+            do { code = try (encoded ?? Result { try shaper.qrCode(url) }).get() } catch { throw RenderError(description: "\(url): \(error)") }
             drawQRCode(code, x: g.left + g.textWidth - g.qrSide, y: top + fragment.y, side: g.qrSide)
         }
     }
@@ -273,12 +288,33 @@ struct PangoMeasurer: TextMeasurer {
     let geometry: PageGeometry
 
     func measure(_ block: Block, width: Double) -> BlockMetrics {
-        let p = shaper.paragraph(block, width: width)
+        Self.metrics(of: shaper.paragraph(block, width: width), for: block, geometry: geometry)
+    }
+
+    static func metrics(of p: PangoParagraph, for block: Block, geometry: PageGeometry) -> BlockMetrics {
         let heights = p.lines.map(\.height)
         if block.qrCode != nil {
             return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
         }
         return BlockMetrics(lineHeights: heights, splittable: block.trailing == nil)
+    }
+}
+
+/// Measures blocks like `PangoMeasurer` and keeps their paragraphs, in the order measured.
+private final class RecordingMeasurer: TextMeasurer {
+    let shaper: TextShaper
+    let geometry: PageGeometry
+    private(set) var paragraphs: [PangoParagraph] = []
+
+    init(shaper: TextShaper, geometry: PageGeometry) {
+        self.shaper = shaper
+        self.geometry = geometry
+    }
+
+    func measure(_ block: Block, width: Double) -> BlockMetrics {
+        let p = shaper.paragraph(block, width: width)
+        paragraphs.append(p)
+        return PangoMeasurer.metrics(of: p, for: block, geometry: geometry)
     }
 }
 
