@@ -112,8 +112,11 @@ final class GlyphLines {
 
     /// Draws lines `range`, the first line's top at `y`, the layout's left edge at `x`; `top` is that
     /// line's top from the layout's top.
+    ///
+    /// Consecutive runs in one font, on one line or the next, go to Cairo as one call: each call
+    /// costs Cairo a command to record, replay twice and write, whatever its length.
     func draw(_ context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double, top: Double) {
-        var placed: [cairo_glyph_t] = []
+        var batch = Batch()
         for line in lines[range] {
             // As pango_cairo_show_layout_line: the origin is Cairo's current point, which Cairo keeps
             // in fixed point, so read it back rather than use the doubles.
@@ -121,17 +124,40 @@ final class GlyphLines {
             var originX = 0.0, originY = 0.0
             cairo_get_current_point(context, &originX, &originY)
             for run in line.runs {
+                if batch.font != run.font || run.backward { batch.show(context) }
+                batch.font = run.font
                 let baseX = originX + run.x
                 let baseY = originY + run.y
-                placed.removeAll(keepingCapacity: true)
                 for g in run.glyphs {
-                    placed.append(cairo_glyph_t(index: g.index, x: baseX + g.x, y: g.y == 0 ? baseY : baseY + g.y))
+                    batch.glyphs.append(cairo_glyph_t(index: g.index, x: baseX + g.x, y: g.y == 0 ? baseY : baseY + g.y))
                 }
-                cairo_set_scaled_font(context, run.font)
-                cairo_show_text_glyphs(
-                    context, run.text, Int32(run.text.count), placed, Int32(placed.count), run.clusters, Int32(run.clusters.count),
-                    run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
+                batch.text += run.text
+                batch.clusters += run.clusters
+                if run.backward { batch.show(context, backward: true) }
             }
+        }
+        batch.show(context)
+    }
+
+    /// Glyphs gathered for one `cairo_show_text_glyphs`.
+    private struct Batch {
+        var font: OpaquePointer?
+        var glyphs: [cairo_glyph_t] = []
+        var text: [CChar] = []
+        var clusters: [cairo_text_cluster_t] = []
+
+        mutating func show(_ context: OpaquePointer, backward: Bool = false) {
+            guard let font else { return }
+            if !clusters.isEmpty {
+                cairo_set_scaled_font(context, font)
+                cairo_show_text_glyphs(
+                    context, text, Int32(text.count), glyphs, Int32(glyphs.count), clusters, Int32(clusters.count),
+                    backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
+            }
+            glyphs.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            clusters.removeAll(keepingCapacity: true)
+            self.font = nil
         }
     }
 }
