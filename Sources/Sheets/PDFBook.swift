@@ -44,12 +44,15 @@ public enum PDFBook {
         let renderer = try PDFRenderer(
             path: path, notice: notice(for: bundle.province),
             title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)", shaper: shaper)
+        // The helpers start on the sheets while this thread lays out and draws the cover.
+        let pipeline = renderer.startLayout(bundle.sheets.map(\.section), threads: threads)
+        defer { pipeline.wait() }
         let cover = renderer.layout(bundle.cover)
         let draftTOC = renderer.layout(bundle.tableOfContents(pages: nil))
         let tocPages = draftTOC.pages.count
         try renderer.drawWithoutOutline(cover, firstPage: 1)
         let firstSheet = cover.pages.count + tocPages + 1
-        let sheets = try renderer.layoutAndDraw(bundle.sheets.map(\.section), firstPage: firstSheet, threads: threads, outlines: false)
+        let sheets = try renderer.draw(pipeline, firstPage: firstSheet, outlines: false)
         var starts: [Int] = []
         var next = firstSheet
         for sheet in sheets {

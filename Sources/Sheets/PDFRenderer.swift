@@ -88,35 +88,46 @@ public final class PDFRenderer: TextMeasurer {
     /// helpers are using. Afterwards this renderer's shaper takes over what the helpers shaped. The
     /// PDF is the same as with `layout(_:)` and `draw(_:firstPage:)` one section after the other.
     public func layoutAndDraw(_ sections: [Section], firstPage: Int, threads: Int, outlines: Bool = true) throws -> [LaidOutSection] {
+        let pipeline = startLayout(sections, threads: threads)
+        defer { pipeline.wait() }
+        return try draw(pipeline, firstPage: firstPage, outlines: outlines)
+    }
+
+    /// Starts the helpers of `layoutAndDraw`, so this thread can do other work (a bundle's cover)
+    /// before drawing with `draw(_:firstPage:outlines:)`. Wait for the pipeline before it is dropped.
+    func startLayout(_ sections: [Section], threads: Int) -> LayoutPipeline {
         let helpers = max(0, min(threads, sections.count) - 1)
-        let shapers = (0..<helpers).map { _ in TextShaper() }
-        let work = PipelineWork(renderer: self, sections: sections)
-        let group = DispatchGroup()
-        for shaper in shapers {
-            let helper = PipelineHelper(work: work, shaper: shaper)
-            DispatchQueue.global().async(group: group) { helper.run() }
+        let pipeline = LayoutPipeline(
+            work: PipelineWork(renderer: self, sections: sections), shapers: (0..<helpers).map { _ in TextShaper() })
+        for shaper in pipeline.shapers {
+            let helper = PipelineHelper(work: pipeline.work, shaper: shaper)
+            DispatchQueue.global().async(group: pipeline.group) { helper.run() }
         }
+        return pipeline
+    }
+
+    /// Draws a pipeline's sections as they are laid out (see `layoutAndDraw`).
+    func draw(_ pipeline: LayoutPipeline, firstPage: Int, outlines: Bool) throws -> [LaidOutSection] {
+        let work = pipeline.work
         var laid: [LaidOutSection] = []
-        laid.reserveCapacity(sections.count)
+        laid.reserveCapacity(work.sections.count)
         var page = firstPage
-        do {
-            defer { group.wait() }
-            while laid.count < sections.count {
-                let next = laid.count
-                if work.ready[next].wait(timeout: .now()) != .success {
-                    if let other = work.claim() {
-                        work.lay(other, with: shaper)
-                        continue
-                    }
-                    work.ready[next].wait()
+        while laid.count < work.sections.count {
+            let next = laid.count
+            if work.ready[next].wait(timeout: .now()) != .success {
+                if let other = work.claim() {
+                    work.lay(other, with: shaper)
+                    continue
                 }
-                let shaped = work.slots[next]!
-                try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: page, outline: outlines)
-                page += shaped.laid.pages.count
-                laid.append(shaped.laid)
+                work.ready[next].wait()
             }
+            let shaped = work.slots[next]!
+            try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: page, outline: outlines)
+            page += shaped.laid.pages.count
+            laid.append(shaped.laid)
         }
-        for helper in shapers { shaper.adopt(helper) }
+        pipeline.wait()
+        for helper in pipeline.shapers { shaper.adopt(helper) }
         return laid
     }
 
@@ -351,6 +362,21 @@ private final class PipelineWork: @unchecked Sendable {
         slots[i] = renderer.shape(sections[i], with: shaper)
         ready[i].signal()
     }
+}
+
+/// Sections being laid out by helper threads, for `PDFRenderer.draw(_:firstPage:outlines:)`.
+final class LayoutPipeline {
+    fileprivate let work: PipelineWork
+    fileprivate let shapers: [TextShaper]
+    fileprivate let group = DispatchGroup()
+
+    fileprivate init(work: PipelineWork, shapers: [TextShaper]) {
+        self.work = work
+        self.shapers = shapers
+    }
+
+    /// Returns once every helper has stopped (each stops when no section is left to claim).
+    func wait() { group.wait() }
 }
 
 /// A helper thread of the pipeline: lays out sections with its own shaper until none is left.
