@@ -31,7 +31,12 @@ public enum PDFBook {
     }
 
     /// Writes a commune's bundle: cover, table of contents with page numbers, the sheets.
-    /// - Parameter threads: how many threads lay the sheets out (drawing is on the calling thread).
+    ///
+    /// The table of contents needs every sheet's first page, so it is drawn last and then moved
+    /// to its place after the cover (`PDFPageOrder`); the sheets are drawn while they are being
+    /// laid out (`PDFRenderer.layoutAndDraw`). Its page count does not depend on the numbers (they
+    /// sit in a fixed column), so a draft with placeholders tells where the sheets start.
+    /// - Parameter threads: how many threads lay the sheets out and draw them.
     @discardableResult
     public static func write(
         _ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper(), threads: Int = 1
@@ -39,23 +44,31 @@ public enum PDFBook {
         let renderer = try PDFRenderer(
             path: path, notice: notice(for: bundle.province),
             title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)", shaper: shaper)
-        // First pass: lay everything out, so every sheet's first page is known.
+        // The helpers start on the sheets while this thread lays out and draws the cover.
+        let pipeline = renderer.startLayout(bundle.sheets.map(\.section), threads: threads)
+        defer { pipeline.wait() }
         let cover = renderer.layout(bundle.cover)
-        let sheets = renderer.layout(bundle.sheets.map(\.section), threads: threads)
         let draftTOC = renderer.layout(bundle.tableOfContents(pages: nil))
+        let tocPages = draftTOC.pages.count
+        try renderer.drawWithoutOutline(cover, firstPage: 1)
+        let firstSheet = cover.pages.count + tocPages + 1
+        let sheets = try renderer.draw(pipeline, firstPage: firstSheet, outlines: false)
         var starts: [Int] = []
-        var next = cover.pages.count + draftTOC.pages.count + 1
+        var next = firstSheet
         for sheet in sheets {
             starts.append(next)
             next += sheet.pages.count
         }
         let toc = renderer.layout(bundle.tableOfContents(pages: starts))
-        precondition(toc.pages.count == draftTOC.pages.count, "page numbers changed the table of contents' layout")
-        // Second pass: draw.
-        try renderer.draw(cover, firstPage: 1)
-        try renderer.draw(toc, firstPage: cover.pages.count + 1)
-        for (sheet, start) in zip(sheets, starts) { try renderer.draw(sheet, firstPage: start) }
+        precondition(toc.pages.count == tocPages, "page numbers changed the table of contents' layout")
+        let tocDrawn = renderer.pageCount
+        try renderer.drawWithoutOutline(toc, firstPage: cover.pages.count + 1)
+        // The outline in reading order; its pages are numbered in drawing order.
+        for (laid, page) in [(cover, 1), (toc, tocDrawn + 1)] + zip(sheets, starts.map { $0 - tocPages }).map({ ($0, $1) }) {
+            if let title = laid.section.outline { renderer.addOutline(title, page: page) }
+        }
         try renderer.finish()
+        try PDFPageOrder.move(pages: tocDrawn..<(tocDrawn + tocPages), to: cover.pages.count, in: path)
         return BundlePages(
             sheetStarts: starts, tableOfContents: (cover.pages.count + 1)...(cover.pages.count + toc.pages.count),
             total: next - 1)

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Dispatch
+import Synchronization
 import QRCode
 
 /// Writes sections to one PDF through Cairo and Pango: measures blocks (the `TextMeasurer` the
@@ -59,21 +60,75 @@ public final class PDFRenderer: TextMeasurer {
         LaidOutSection(section, measurer: self, geometry: geometry)
     }
 
-    /// Lays sections out on `threads` threads (shaping is most of the layout's cost), each with a
-    /// shaper of its own; this renderer's shaper then takes over what the others shaped, so the
-    /// pages are drawn without shaping anything again. The result is the same as one `layout(_:)`
-    /// after another.
-    public func layout(_ sections: [Section], threads: Int) -> [LaidOutSection] {
-        let threads = min(threads, sections.count)
-        guard threads > 1 else { return sections.map(layout) }
-        let shapers = [shaper] + (1..<threads).map { _ in TextShaper() }
-        let results = UnsafeMutableBufferPointer<LaidOutSection?>.allocate(capacity: sections.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let work = ParallelLayout(sections: sections, shapers: shapers, geometry: geometry, results: results)
-        DispatchQueue.concurrentPerform(iterations: threads) { work.run(thread: $0, of: threads) }
-        for helper in shapers.dropFirst() { shaper.adopt(helper) }
-        return results.map { $0! }
+    /// A section laid out, with the paragraphs of its blocks: ready to draw on any thread.
+    struct Shaped {
+        let laid: LaidOutSection
+        let paragraphs: [PangoParagraph]
+        /// The QR code of each block that has one (`Block.qrCode`).
+        let codes: [Int: Result<QRCode, any Error>]
+    }
+
+    fileprivate func shape(_ section: Section, with shaper: TextShaper) -> Shaped {
+        let measurer = RecordingMeasurer(shaper: shaper, geometry: geometry)
+        let laid = LaidOutSection(section, measurer: measurer, geometry: geometry)
+        var codes: [Int: Result<QRCode, any Error>] = [:]
+        for (index, block) in section.blocks.enumerated() {
+            if let url = block.qrCode { codes[index] = Result { try shaper.qrCode(url) } }
+        }
+        return Shaped(laid: laid, paragraphs: Array(measurer.paragraphs.prefix(section.blocks.count)), codes: codes)
+    }
+
+    /// Lays sections out and draws them one after the other, numbering their pages in the footer
+    /// from `firstPage` (a bundle's page numbers); returns their layouts.
+    ///
+    /// Drawing starts with the first section: `threads - 1` helper threads, each with a shaper of
+    /// its own, lay the next sections out (shaping is most of the layout's cost) while this thread
+    /// draws each one as soon as it is ready, and lays out the next unclaimed one itself while it
+    /// waits. Drawing reads only the glyph runs a paragraph keeps, never the Pango objects the
+    /// helpers are using. Afterwards this renderer's shaper takes over what the helpers shaped. The
+    /// PDF is the same as with `layout(_:)` and `draw(_:firstPage:)` one section after the other.
+    public func layoutAndDraw(_ sections: [Section], firstPage: Int, threads: Int, outlines: Bool = true) throws -> [LaidOutSection] {
+        let pipeline = startLayout(sections, threads: threads)
+        defer { pipeline.wait() }
+        return try draw(pipeline, firstPage: firstPage, outlines: outlines)
+    }
+
+    /// Starts the helpers of `layoutAndDraw`, so this thread can do other work (a bundle's cover)
+    /// before drawing with `draw(_:firstPage:outlines:)`. Wait for the pipeline before it is dropped.
+    func startLayout(_ sections: [Section], threads: Int) -> LayoutPipeline {
+        let helpers = max(0, min(threads, sections.count) - 1)
+        let pipeline = LayoutPipeline(
+            work: PipelineWork(renderer: self, sections: sections), shapers: (0..<helpers).map { _ in TextShaper() })
+        for shaper in pipeline.shapers {
+            let helper = PipelineHelper(work: pipeline.work, shaper: shaper)
+            DispatchQueue.global().async(group: pipeline.group) { helper.run() }
+        }
+        return pipeline
+    }
+
+    /// Draws a pipeline's sections as they are laid out (see `layoutAndDraw`).
+    func draw(_ pipeline: LayoutPipeline, firstPage: Int, outlines: Bool) throws -> [LaidOutSection] {
+        let work = pipeline.work
+        var laid: [LaidOutSection] = []
+        laid.reserveCapacity(work.sections.count)
+        var page = firstPage
+        while laid.count < work.sections.count {
+            let next = laid.count
+            if work.ready[next].wait(timeout: .now()) != .success {
+                if let other = work.claim() {
+                    work.lay(other, with: shaper)
+                    continue
+                }
+                work.ready[next].wait()
+            }
+            let shaped = work.slots[next]!
+            try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: page, outline: outlines)
+            page += shaped.laid.pages.count
+            laid.append(shaped.laid)
+        }
+        pipeline.wait()
+        for helper in pipeline.shapers { shaper.adopt(helper) }
+        return laid
     }
 
     // MARK: Drawing
@@ -81,9 +136,28 @@ public final class PDFRenderer: TextMeasurer {
     /// Draws the pages of a laid-out section, numbering them from `firstPage` (for a bundle's
     /// footer).
     public func draw(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
+        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: true)
+    }
+
+    /// Draws a section without its outline entry (see `addOutline(_:page:)`).
+    public func drawWithoutOutline(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
+        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: false)
+    }
+
+    /// Adds an entry to the PDF's outline, after those added so far, for the `page`-th page drawn.
+    public func addOutline(_ title: String, page: Int) {
+        cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    }
+
+    /// - Parameters:
+    ///   - paragraphs: the blocks' paragraphs, when the section was shaped elsewhere.
+    ///   - codes: their QR codes, by block.
+    private func draw(
+        _ laid: LaidOutSection, paragraphs: [PangoParagraph]?, codes: [Int: Result<QRCode, any Error>]?, firstPage: Int?, outline: Bool
+    ) throws {
         let g = geometry
         for (index, fragments) in laid.pages.enumerated() {
-            if index == 0, let outline = laid.section.outline {
+            if index == 0, outline, let outline = laid.section.outline {
                 cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, outline, "page=\(pageCount + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
             }
             var top = g.top
@@ -98,7 +172,10 @@ public final class PDFRenderer: TextMeasurer {
                 setColour(0)
             }
             for fragment in fragments {
-                try drawFragment(fragment, of: laid.section.blocks[fragment.block], top: top)
+                let block = laid.section.blocks[fragment.block]
+                try drawFragment(
+                    fragment, of: block, paragraph: paragraphs?[fragment.block] ?? paragraph(block, width: g.width(of: block)),
+                    code: codes?[fragment.block], top: top)
             }
             drawMargins(section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index })
             cairo_show_page(context)
@@ -109,21 +186,20 @@ public final class PDFRenderer: TextMeasurer {
     /// Pages drawn so far.
     public private(set) var pageCount = 0
 
-    private func drawFragment(_ fragment: Fragment, of block: Block, top: Double) throws {
+    private func drawFragment(
+        _ fragment: Fragment, of block: Block, paragraph p: PangoParagraph, code encoded: Result<QRCode, any Error>?, top: Double
+    ) throws {
         let g = geometry
         let x = g.left + block.indent
-        let p = paragraph(block, width: g.width(of: block))
         p.draw(context, lines: fragment.lines, x: x, y: top + fragment.y)
         setColour(0)
         if let trailing = block.trailing, fragment.lines.lowerBound == 0 {
             let label = paragraph(Block(trailing, style: block.style, alignment: .left), width: g.trailingWidth)
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_get_pixel_extents(label.layout, &ink, &logical)
-            label.draw(context, lines: 0..<1, x: g.left + g.textWidth - Double(logical.width), y: top + fragment.y)
+            label.draw(context, lines: 0..<1, x: g.left + g.textWidth - label.width, y: top + fragment.y)
         }
         if let url = block.qrCode {
             let code: QRCode
-            do { code = try QRCode(url) } catch { throw RenderError(description: "\(url): \(error)") }
+            do { code = try (encoded ?? Result { try shaper.qrCode(url) }).get() } catch { throw RenderError(description: "\(url): \(error)") }
             drawQRCode(code, x: g.left + g.textWidth - g.qrSide, y: top + fragment.y, side: g.qrSide)
         }
     }
@@ -188,9 +264,7 @@ public final class PDFRenderer: TextMeasurer {
         }
         if !right.isEmpty {
             let p = paragraph(Block(right, style: .margin), width: rightWidth)
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_get_pixel_extents(p.layout, &ink, &logical)
-            p.draw(context, lines: 0..<1, x: g.left + g.textWidth - Double(logical.width), y: footerTop)
+            p.draw(context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
         }
         setColour(0)
     }
@@ -225,7 +299,10 @@ struct PangoMeasurer: TextMeasurer {
     let geometry: PageGeometry
 
     func measure(_ block: Block, width: Double) -> BlockMetrics {
-        let p = shaper.paragraph(block, width: width)
+        Self.metrics(of: shaper.paragraph(block, width: width), for: block, geometry: geometry)
+    }
+
+    static func metrics(of p: PangoParagraph, for block: Block, geometry: PageGeometry) -> BlockMetrics {
         let heights = p.lines.map(\.height)
         if block.qrCode != nil {
             return BlockMetrics(lineHeights: heights, minimumHeight: geometry.qrSide, splittable: false)
@@ -234,19 +311,80 @@ struct PangoMeasurer: TextMeasurer {
     }
 }
 
-/// One `PDFRenderer.layout(_:threads:)`: thread `t` lays out sections t, t + n, t + 2n… with
-/// shaper `t` and writes each result to its own slot, so no two threads touch the same shaper or
-/// slot.
-private struct ParallelLayout: @unchecked Sendable {
-    let sections: [Section]
-    let shapers: [TextShaper]
+/// Measures blocks like `PangoMeasurer` and keeps their paragraphs, in the order measured.
+private final class RecordingMeasurer: TextMeasurer {
+    let shaper: TextShaper
     let geometry: PageGeometry
-    let results: UnsafeMutableBufferPointer<LaidOutSection?>
+    private(set) var paragraphs: [PangoParagraph] = []
 
-    func run(thread: Int, of threads: Int) {
-        let measurer = PangoMeasurer(shaper: shapers[thread], geometry: geometry)
-        for i in stride(from: thread, to: sections.count, by: threads) {
-            results[i] = LaidOutSection(sections[i], measurer: measurer, geometry: geometry)
-        }
+    init(shaper: TextShaper, geometry: PageGeometry) {
+        self.shaper = shaper
+        self.geometry = geometry
+    }
+
+    func measure(_ block: Block, width: Double) -> BlockMetrics {
+        let p = shaper.paragraph(block, width: width)
+        paragraphs.append(p)
+        return PangoMeasurer.metrics(of: p, for: block, geometry: geometry)
+    }
+}
+
+/// The sections of one `PDFRenderer.layoutAndDraw`: each is claimed once, in order, by whichever
+/// thread is free, laid out into its own slot, and announced on its semaphore; no two threads touch
+/// the same shaper or slot, and the semaphore orders the slot's write before the drawer's read.
+private final class PipelineWork: @unchecked Sendable {
+    let renderer: PDFRenderer
+    let sections: [Section]
+    let slots: UnsafeMutableBufferPointer<PDFRenderer.Shaped?>
+    let ready: [DispatchSemaphore]
+    private let next = Atomic<Int>(0)
+
+    init(renderer: PDFRenderer, sections: [Section]) {
+        self.renderer = renderer
+        self.sections = sections
+        slots = .allocate(capacity: sections.count)
+        slots.initialize(repeating: nil)
+        ready = sections.map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// The next section nobody has claimed.
+    func claim() -> Int? {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        return i < sections.count ? i : nil
+    }
+
+    func lay(_ i: Int, with shaper: TextShaper) {
+        slots[i] = renderer.shape(sections[i], with: shaper)
+        ready[i].signal()
+    }
+}
+
+/// Sections being laid out by helper threads, for `PDFRenderer.draw(_:firstPage:outlines:)`.
+final class LayoutPipeline {
+    fileprivate let work: PipelineWork
+    fileprivate let shapers: [TextShaper]
+    fileprivate let group = DispatchGroup()
+
+    fileprivate init(work: PipelineWork, shapers: [TextShaper]) {
+        self.work = work
+        self.shapers = shapers
+    }
+
+    /// Returns once every helper has stopped (each stops when no section is left to claim).
+    func wait() { group.wait() }
+}
+
+/// A helper thread of the pipeline: lays out sections with its own shaper until none is left.
+private struct PipelineHelper: @unchecked Sendable {
+    let work: PipelineWork
+    let shaper: TextShaper
+
+    func run() {
+        while let i = work.claim() { work.lay(i, with: shaper) }
     }
 }

@@ -2,11 +2,15 @@ import Catalogue
 import CPangoCairo
 
 /// A Pango layout of one block, freed with the object. Measuring and drawing share it, so each
-/// paragraph is shaped once.
+/// paragraph is shaped once; drawing replays the glyph runs taken from it (`GlyphLines`), not the
+/// layout, so it may happen on another thread than the shaping.
 final class PangoParagraph {
     let layout: OpaquePointer
     /// The top and height of each line, in points from the layout's top.
     let lines: [(top: Double, height: Double)]
+    /// The layout's logical width in whole points, as `pango_layout_get_pixel_extents` gives it.
+    let width: Double
+    let glyphs: GlyphLines
 
     init(_ layout: OpaquePointer) {
         self.layout = layout
@@ -19,6 +23,10 @@ final class PangoParagraph {
         } while pango_layout_iter_next_line(iter) != 0
         pango_layout_iter_free(iter)
         self.lines = lines
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_pixel_extents(layout, &ink, &logical)
+        width = Double(logical.width)
+        glyphs = GlyphLines(layout)
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -28,21 +36,7 @@ final class PangoParagraph {
     /// Draws lines `range` with the top of the first at `y`, the layout's left edge at `x`.
     func draw(_ context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double) {
         guard !range.isEmpty else { return }
-        let top = lines[range.lowerBound].top
-        let iter = pango_layout_get_iter(layout)
-        var index = 0
-        repeat {
-            if range.contains(index) {
-                let baseline = Double(pango_layout_iter_get_baseline(iter)) / Self.scale
-                var logical = PangoRectangle()
-                pango_layout_iter_get_line_extents(iter, nil, &logical)
-                let line = pango_layout_iter_get_line_readonly(iter)
-                cairo_move_to(context, x + Double(logical.x) / Self.scale, y + baseline - top)
-                pango_cairo_show_layout_line(context, line)
-            }
-            index += 1
-        } while index < range.upperBound && pango_layout_iter_next_line(iter) != 0
-        pango_layout_iter_free(iter)
+        glyphs.draw(context, lines: range, x: x, y: y, top: lines[range.lowerBound].top)
     }
 }
 

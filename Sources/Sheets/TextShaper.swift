@@ -1,4 +1,5 @@
 import CPangoCairo
+import QRCode
 
 /// Shapes blocks into Pango layouts once and keeps them for the next documents.
 ///
@@ -16,10 +17,37 @@ public final class TextShaper {
     private let fonts = Fonts()
     private var current: [Key: PangoParagraph] = [:]
     private var previous: [Key: PangoParagraph] = [:]
+    private var currentCodes: [String: QRCode] = [:]
+    private var previousCodes: [String: QRCode] = [:]
 
+    /// What a paragraph's shape depends on: the runs' text and weight, the style, the alignment and
+    /// the width. Hashed and compared by the text's UTF-8 bytes: `String` hashing normalises the
+    /// text first (a few per cent of a bundle's time), and two spellings that are only canonically
+    /// equal would at worst be shaped twice, to the same result.
     private struct Key: Hashable {
         var block: Block
         var width: Double
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.width == b.width && a.block.style == b.block.style && a.block.alignment == b.block.alignment
+                && a.block.runs.count == b.block.runs.count
+                && zip(a.block.runs, b.block.runs).allSatisfy {
+                    $0.bold == $1.bold && $0.italic == $1.italic && $0.text.utf8.elementsEqual($1.text.utf8)
+                }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(width)
+            hasher.combine(block.style)
+            hasher.combine(block.alignment)
+            for run in block.runs {
+                hasher.combine(run.bold)
+                hasher.combine(run.italic)
+                var text = run.text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(0xFF as UInt8)  // not UTF-8: ends the run
+            }
+        }
     }
 
     public init() {
@@ -61,12 +89,26 @@ public final class TextShaper {
         return result
     }
 
+    /// The QR code of a URL, encoded once and kept like the paragraphs.
+    func qrCode(_ url: String) throws -> QRCode {
+        if let hit = currentCodes[url] { return hit }
+        if let kept = previousCodes.removeValue(forKey: url) {
+            currentCodes[url] = kept
+            return kept
+        }
+        let code = try QRCode(url)
+        currentCodes[url] = code
+        return code
+    }
+
     /// Takes over the paragraphs another shaper shaped for the current document (the layout of a
     /// bundle measured on several threads), so drawing does not shape them again. The other shaper
     /// must no longer be in use on any thread.
     func adopt(_ other: TextShaper) {
         current.merge(other.current) { mine, _ in mine }
+        currentCodes.merge(other.currentCodes) { mine, _ in mine }
         other.current = [:]
+        other.currentCodes = [:]
     }
 
     /// Starts a new generation: what the last document used is kept, the rest is freed.
@@ -74,5 +116,7 @@ public final class TextShaper {
         previous = current
         current = [:]
         current.reserveCapacity(previous.count)
+        previousCodes = currentCodes
+        currentCodes = [:]
     }
 }

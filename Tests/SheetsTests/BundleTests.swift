@@ -78,4 +78,23 @@ struct BundleTests {
         #expect(a.sheetStarts == b.sheetStarts && a.total == b.total)
         #expect(try Tool.pages(of: one) == Tool.pages(of: two))
     }
+
+    /// The table of contents is drawn after the sheets and moved behind the cover: the PDF's
+    /// outline still leads to the cover, the table and each sheet's first page.
+    @Test(arguments: [1, 2]) func theOutlineLeadsToEachPart(threads: Int) throws {
+        let scratch = try Scratch()
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: sample.province.communes[0], date: Self.date)
+        let pdf = scratch.path("bundle.pdf")
+        let layout = try PDFBook.write(bundle, to: pdf, threads: threads)
+        let xml = try Tool.run("pdftohtml", ["-xml", "-stdout", "-i", "-f", "1", "-l", "1", pdf])
+        let items = xml.matches(of: /<item page="(\d+)">(.*?)<\/item>/).map { match in
+            let title = [("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+                .reduce(String(match.2)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+            return (page: Int(match.1)!, title: title)
+        }
+        #expect(items.map(\.title) == ["Bìa", "Mục lục"] + bundle.sheets.map { "\($0.code) – \($0.name)" })
+        #expect(items.map(\.page) == [1, layout.tableOfContents.lowerBound] + layout.sheetStarts)
+        let pages = try Tool.pages(of: pdf)
+        #expect(pages[layout.tableOfContents.lowerBound - 1].contains("MỤC LỤC"))
+    }
 }
