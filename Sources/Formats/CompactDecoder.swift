@@ -13,11 +13,24 @@ public enum CompactDecoder {
     }
 }
 
-/// The bytes being decoded, shared by every decoder and container of one entry (one reference, so
-/// decoders stay small enough to sit in an existential without an allocation).
-final class CompactSource {
-    let bytes: UnsafeBufferPointer<UInt8>
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+/// The bytes being decoded: only their start, one word with no reference counting, so a decoder
+/// (this and a value, three words) sits in an existential without an allocation. Every read stays
+/// inside a value's range, and the outermost range is the whole buffer, which outlives the decoding.
+struct CompactSource {
+    let base: UnsafePointer<UInt8>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    }
+
+    subscript(range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    /// A reader over a value's payload.
+    func reader(_ start: Int, _ end: Int) -> CompactReader {
+        CompactReader(bytes: UnsafeBufferPointer(start: base, count: end), position: start, end: end)
+    }
 }
 
 /// One encoded value: its tag and where its payload lies, in two words (the tag in the low bits).
@@ -107,7 +120,7 @@ struct CompactSingleDecoder: SingleValueDecodingContainer {
     private func primitive(_ size: Int? = nil) throws -> UnsafeBufferPointer<UInt8> {
         guard value.tag == 1 else { throw CompactDecoder.Malformed() }
         if let size, value.end - value.start != size { throw CompactDecoder.Malformed() }
-        return UnsafeBufferPointer(rebasing: source.bytes[value.start..<value.end])
+        return source[value.start..<value.end]
     }
 
     private func word() throws -> UInt64 {
@@ -164,10 +177,10 @@ struct CompactKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     var allKeys: [Key] {
         var out: [Key] = []
-        var reader = CompactReader(bytes: source.bytes, position: value.start, end: value.end)
+        var reader = source.reader(value.start, value.end)
         while !reader.atEnd {
             guard let range = try? reader.key(), (try? reader.value()) != nil else { break }
-            if let key = Key(stringValue: String(decoding: UnsafeBufferPointer(rebasing: source.bytes[range]), as: UTF8.self)) {
+            if let key = Key(stringValue: String(decoding: source[range], as: UTF8.self)) {
                 out.append(key)
             }
         }
@@ -176,14 +189,14 @@ struct CompactKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func find(_ key: Key) throws -> CompactValue? {
         var name = key.stringValue
-        let bytes = source.bytes
+        let base = source.base
         return try name.withUTF8 { utf8 -> CompactValue? in
-            var reader = CompactReader(bytes: bytes, position: value.start, end: value.end)
+            var reader = source.reader(value.start, value.end)
             while !reader.atEnd {
                 let range = try reader.key()
                 let v = try reader.value()
                 if range.count == utf8.count,
-                   range.isEmpty || memcmp(bytes.baseAddress! + range.lowerBound, utf8.baseAddress!, range.count) == 0
+                   range.isEmpty || memcmp(base + range.lowerBound, utf8.baseAddress!, range.count) == 0
                 {
                     return v
                 }
@@ -268,7 +281,7 @@ final class CompactUnkeyedDecoder: UnkeyedDecodingContainer {
     var isAtEnd: Bool { position >= end }
 
     private func next() throws -> CompactValue {
-        var reader = CompactReader(bytes: source.bytes, position: position, end: end)
+        var reader = source.reader(position, end)
         let v = try reader.value()
         position = reader.position
         currentIndex += 1
@@ -280,7 +293,7 @@ final class CompactUnkeyedDecoder: UnkeyedDecodingContainer {
     }
 
     func decodeNil() throws -> Bool {
-        var probe = CompactReader(bytes: source.bytes, position: position, end: end)
+        var probe = source.reader(position, end)
         guard try probe.value().tag == 0 else { return false }
         position = probe.position
         currentIndex += 1
