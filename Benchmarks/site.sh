@@ -97,7 +97,8 @@ for row in rows[len(rows) // 2: len(rows) // 2 + 20]:
     for ch in p.get("channels", []):
         t = ch.get("time", {})
         if "value" in t:
-            t["value"] = str(max(1, int(float(t["value"])) - 1))
+            v = int(float(t["value"]))
+            t["value"] = str(v - 1 if v > 1 else v + 1)  # one day shorter, or longer when 1 day
     items.append({"action": "amended", "changedParts": ["processing-time"], "procedure": p})
 decision = {"decision": {"number": "9999/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
             "title": "Công bố danh mục thủ tục hành chính được sửa đổi (benchmark)", "items": items}}
