@@ -83,10 +83,13 @@ HTML
 HTML
 }
 
-amend_20() { # $1 = built site, $2 = catalogue copy to add the decision to
-  python3 - "$1" "$2" <<'PY'
-import json, os, sys
-site, catalogue = sys.argv[1], sys.argv[2]
+amend_20() { # $1 = built site, $2 = catalogue copy to add the decision to, $3 = the build date
+  # Signed the day before the build date, so it is in force on it: the rebuild changes the 20
+  # procedures' pages, data and sheets, the listings, home, feed and open data, not only histories.
+  python3 - "$1" "$2" "$3" <<'PY'
+import datetime, json, os, sys
+site, catalogue, at = sys.argv[1], sys.argv[2], sys.argv[3]
+signed = (datetime.date.fromisoformat(at) - datetime.timedelta(days=1)).isoformat()
 rows = [r for r in json.load(open(os.path.join(site, "catalogue.json")))["procedures"] if r["code"][:1].isdigit()]
 items = []
 for row in rows[len(rows) // 2: len(rows) // 2 + 20]:
@@ -94,9 +97,10 @@ for row in rows[len(rows) // 2: len(rows) // 2 + 20]:
     for ch in p.get("channels", []):
         t = ch.get("time", {})
         if "value" in t:
-            t["value"] = str(max(1, int(float(t["value"])) - 1))
+            v = int(float(t["value"]))
+            t["value"] = str(v - 1 if v > 1 else v + 1)  # one day shorter, or longer when 1 day
     items.append({"action": "amended", "changedParts": ["processing-time"], "procedure": p})
-decision = {"decision": {"number": "9999/QĐ-UBND", "signedOn": "2098-06-01", "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
+decision = {"decision": {"number": "9999/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
             "title": "Công bố danh mục thủ tục hành chính được sửa đổi (benchmark)", "items": items}}
 os.makedirs(os.path.join(catalogue, "decisions", "benchmark"), exist_ok=True)
 with open(os.path.join(catalogue, "decisions", "benchmark", "9999.json"), "w") as f:
@@ -111,8 +115,8 @@ cpu() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; 
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); date: $(date -u +%Y-%m-%d)"
 echo
-echo "| procedures | tthc pages | tthc build s | tthc ms/page | tthc peak MiB | Hugo pages | Hugo s | Hugo ms/page | Hugo peak MiB | per-page ratio (Hugo/tthc) | memory ratio (tthc/Hugo) | load alone s | rebuild +20 s | rebuild written / unchanged |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |"
+echo "| procedures | tthc pages | tthc build s | tthc ms/page | tthc peak MiB | Hugo pages | Hugo s | Hugo ms/page | Hugo peak MiB | per-page ratio (Hugo/tthc) | memory ratio (tthc/Hugo) | load alone s | rebuild +20 s | rebuild written / unchanged | load, --no-cache s | rebuild +20 CPU s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/n$n"
   [ -d "$dir" ] || "$tthc" generate --procedures "$n" --seed 1 -o "$dir" >&2
@@ -125,33 +129,43 @@ for n in "${sizes[@]}"; do
   hyperfine --style none --runs "$runs" --export-json "$json" \
     -n tthc --prepare "rm -rf $out" "$build" \
     -n hugo --prepare "rm -rf $hugo_dir/public $hugo_dir/resources" "hugo --quiet -s $hugo_dir" \
-    -n load --prepare true "$tthc validate --quiet --catalogue $dir --at $at" >&2
-  read -r t_s h_s l_s < <(median "$json")
-  read -r t_cpu h_cpu l_cpu < <(cpu "$json")
-  echo "n=$n CPU s (user+sys): tthc $t_cpu, hugo $h_cpu, load $l_cpu; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    -n load --prepare true "$tthc validate --quiet --catalogue $dir --at $at" \
+    -n load-no-cache --prepare true "$tthc validate --quiet --no-cache --catalogue $dir --at $at" >&2
+  read -r t_s h_s l_s ln_s < <(median "$json")
+  read -r t_cpu h_cpu l_cpu ln_cpu < <(cpu "$json")
+  echo "n=$n CPU s (user+sys): tthc $t_cpu, hugo $h_cpu, load $l_cpu (no cache $ln_cpu); load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   rm -rf "$out"; /usr/bin/time -f '%M' -o "$work/rss-tthc" $build >/dev/null
   rm -rf "$hugo_dir/public"; /usr/bin/time -f '%M' -o "$work/rss-hugo" hugo --quiet -s "$hugo_dir" >/dev/null
   t_pages=$(find "$out" -name '*.html' | wc -l)
   h_pages=$(find "$hugo_dir/public" -name '*.html' | wc -l)
   # Rebuild: the same catalogue plus one decision amending 20 procedures, over the previous build.
+  # The catalogue copy takes the load cache along (.tthc-cache), as a province's folder keeps it;
+  # each run starts from a hard-linked copy of the full build (the rebuild never writes through
+  # a link, so the copy stays as built).
   plus="$work/n$n-plus20"
-  rm -rf "$plus"; cp -r "$dir" "$plus"; amend_20 "$out" "$plus"
+  rm -rf "$plus"; cp -r "$dir" "$plus"; amend_20 "$out" "$plus" "$at"
+  base="$work/site-$n-base"
+  rm -rf "$base"; cp -al "$out" "$base"
   rjson="$work/rebuild-$n.json"
   hyperfine --style none --runs "$runs" --export-json "$rjson" \
-    --prepare "rm -rf $out && $build >/dev/null" \
+    --prepare "rm -rf $out && cp -al $base $out" \
     -n rebuild "$tthc build --catalogue $plus --at $at -o $out --base-url https://example.invalid/" >&2
   read -r r_s < <(median "$rjson")
-  rm -rf "$out"; $build >/dev/null
+  read -r r_cpu < <(cpu "$rjson")
+  rm -rf "$out"; cp -al "$base" "$out"
   summary=$("$tthc" build --catalogue "$plus" --at "$at" -o "$out" --base-url https://example.invalid/ | tail -1)
-  python3 - "$n" "$t_pages" "$t_s" "$(cat "$work/rss-tthc")" "$h_pages" "$h_s" "$(cat "$work/rss-hugo")" "$l_s" "$r_s" "$summary" <<'PY'
+  # The decision is in force on the build date: its 20 pages (with their data and sheets) are rewritten.
+  written=$(echo "$summary" | sed -n 's/.*; \([0-9]*\) tệp được ghi.*/\1/p')
+  if [ "${written:-0}" -lt 60 ]; then echo "rebuild wrote only ${written:-?} files: the benchmark decision changed no pages ($summary)" >&2; exit 1; fi
+  python3 - "$n" "$t_pages" "$t_s" "$(cat "$work/rss-tthc")" "$h_pages" "$h_s" "$(cat "$work/rss-hugo")" "$l_s" "$r_s" "$summary" "$ln_s" "$r_cpu" <<'PY'
 import re, sys
-n, tp, ts, tr, hp, hs, hr, ls, rs, summary = sys.argv[1:]
+n, tp, ts, tr, hp, hs, hr, ls, rs, summary, lns, rcpu = sys.argv[1:]
 tp, hp = int(tp), int(hp)
 ts, hs, ls, rs = float(ts), float(hs), float(ls), float(rs)
 tr, hr = int(tr) / 1024, int(hr) / 1024
 tm, hm = ts * 1000 / tp, hs * 1000 / hp
 m = re.search(r"(\d+) tệp được ghi, (\d+) tệp không đổi", summary)
 counts = f"{m.group(1)} / {m.group(2)}" if m else summary
-print(f"| {int(n):,} | {tp:,} | {ts:.2f} | {tm:.3f} | {tr:.0f} | {hp:,} | {hs:.2f} | {hm:.3f} | {hr:.0f} | {hm / tm:.2f} | {tr / hr:.2f} | {ls:.2f} | {rs:.2f} | {counts} |")
+print(f"| {int(n):,} | {tp:,} | {ts:.2f} | {tm:.3f} | {tr:.0f} | {hp:,} | {hs:.2f} | {hm:.3f} | {hr:.0f} | {hm / tm:.2f} | {tr / hr:.2f} | {ls:.2f} | {rs:.2f} | {counts} | {float(lns):.2f} | {float(rcpu):.2f} |")
 PY
 done

@@ -14,14 +14,19 @@ public struct CatalogueFolder: Sendable {
     /// Problems found while reading; a catalogue with errors must not be published.
     public var diagnostics: [Diagnostic]
     public var files: [String]
+    /// The `DecisionCache.key` (digest and size) of each decision file's bytes, by path, for every
+    /// file read: what a site's fingerprints are made from, without reading the files again.
+    public var digests: [String: String] = [:]
 
     public static let provinceFile = "province.json"
     public static let decisionsFolder = "decisions"
 
     /// Reads a catalogue folder, plus any extra decision files or folders (a draft checked against it).
-    /// `progress` is called with (files done, files in all).
+    /// `progress` is called with (files done, files in all). With a `cache`, files whose bytes are
+    /// unchanged since a previous run are taken from it instead of being parsed again; the result and
+    /// the diagnostics are the same.
     public static func load(
-        _ root: String, extra: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil
+        _ root: String, extra: [String] = [], cache: DecisionCache? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> CatalogueFolder {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
@@ -64,9 +69,14 @@ public struct CatalogueFolder: Sendable {
         var seen = Set<String>()
         files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
 
-        let (decisions, readDiagnostics) = readAll(files, progress: progress)
+        let (decisions, readDiagnostics, digests, missed) = readAll(files, cache: cache, progress: progress)
         diagnostics += readDiagnostics
-        return CatalogueFolder(root: root, province: province, decisions: decisions, diagnostics: diagnostics, files: files)
+        // Entries of files changed or gone are dropped once something new was written, so the cache
+        // holds about one entry per file; a load with extra files (a draft) leaves the others alone.
+        if let cache, missed, extra.isEmpty { cache.prune(keeping: Set(digests.values)) }
+        var folder = CatalogueFolder(root: root, province: province, decisions: decisions, diagnostics: diagnostics, files: files)
+        folder.digests = digests
+        return folder
     }
 
     /// Every `.xml` and `.json` file under a folder (any depth), sorted; a single file is itself.
@@ -90,14 +100,27 @@ public struct CatalogueFolder: Sendable {
         return found.sorted()
     }
 
-    /// Reads files on every core, keeping results in the files' order.
+    /// Reads files on every core, keeping results in the files' order; also returns each file's
+    /// digest key and whether any file had to be parsed (not found in the cache).
     static func readAll(
-        _ files: [String], progress: (@Sendable (Int, Int) -> Void)?
-    ) -> ([SourcedDecision], [Diagnostic]) {
+        _ files: [String], cache: DecisionCache?, progress: (@Sendable (Int, Int) -> Void)?
+    ) -> ([SourcedDecision], [Diagnostic], [String: String], Bool) {
         let slots = Mutex<[Result<SourcedDecision, FormatError>?]>(Array(repeating: nil, count: files.count))
+        let keys = Mutex<[String: String]>([:])
+        let missed = Atomic<Bool>(false)
         let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let result = Result { () throws(FormatError) in try DocumentFile.readDecision(files[i]) }
+            let path = files[i]
+            let result = Result { () throws(FormatError) in
+                let bytes = try DocumentFile.readBytes(path)
+                let key = DecisionCache.key(ContentDigest(bytes), size: bytes.count)
+                keys.withLock { $0[path] = key }
+                if let cache, let cached = cache.lookup(key, file: path) { return cached }
+                missed.store(true, ordering: .relaxed)
+                let read = try DocumentFile.readDecision(bytes: bytes, path: path)
+                cache?.store(read, key: key)
+                return read
+            }
             slots.withLock { $0[i] = result }
             progress?(done.add(1, ordering: .relaxed).newValue, files.count)
         }
@@ -110,6 +133,6 @@ public struct CatalogueFolder: Sendable {
             case nil: break
             }
         }
-        return (decisions, diagnostics)
+        return (decisions, diagnostics, keys.withLock { $0 }, missed.load(ordering: .relaxed))
     }
 }

@@ -10,7 +10,11 @@ public enum DocumentFile {
                 "not a decision file: tthc reads .xml and .json files; rename it or convert it",
                 at: SourceLocation(file: path)))
         }
-        let bytes = try readBytes(path)
+        return try read(bytes: try readBytes(path), path: path, format: format)
+    }
+
+    /// Reads bytes already taken from a file, as a decision or a procedure.
+    static func read(bytes: [UInt8], path: String, format: FileFormat) throws(FormatError) -> Document {
         switch format {
         case .xml: return try XMLFormat.read(bytes, file: path)
         case .json: return try JSONFormat.read(bytes, file: path)
@@ -19,7 +23,17 @@ public enum DocumentFile {
 
     /// Reads a file that must hold a decision.
     public static func readDecision(_ path: String) throws(FormatError) -> SourcedDecision {
-        switch try read(path) {
+        try decision(in: try read(path))
+    }
+
+    /// Reads bytes already taken from a file that must hold a decision.
+    public static func readDecision(bytes: [UInt8], path: String) throws(FormatError) -> SourcedDecision {
+        guard let format = FileFormat(path: path) else { return try readDecision(path) }
+        return try decision(in: try read(bytes: bytes, path: path, format: format))
+    }
+
+    private static func decision(in document: Document) throws(FormatError) -> SourcedDecision {
+        switch document {
         case .decision(let d): return d
         case .procedure(_, let at):
             throw FormatError(.error(

@@ -32,9 +32,11 @@ struct Fingerprint {
 }
 
 extension SiteModel {
-    /// The fingerprint of a page that a rebuild may keep without building: procedure, decision and
-    /// what-changed pages (nearly all of a site). Nil for the others, which are always rendered and
-    /// then compared byte for byte.
+    /// The fingerprint of a page: a rebuild whose page has the previous build's fingerprint keeps
+    /// the page (and its companion files) without building it. Procedure, decision and what-changed
+    /// pages are keyed by what they show; listings by the procedures they list; home and the
+    /// indexes by the whole catalogue in force (they count and list all of it). Never nil now; kept
+    /// optional for callers that handle pages without one.
     public func fingerprint(_ kind: PageKind, templates: String) -> String? {
         var f = Fingerprint()
         f.add(templates)
@@ -47,9 +49,62 @@ extension SiteModel {
         case .decision(let number), .changes(let number):
             f.add(kind == .decision(number: number) ? "decision" : "changes")
             f.add(decisionKey(number))
-        default:
-            return nil
+        case .level(let i):
+            f.add("level")
+            f.add(data.levels[i].level.rawValue)
+            listed(data.levels[i].entries, into: &f)
+        case .field(let i):
+            f.add("field")
+            f.add(data.fields[i].slug)
+            f.add(data.fields[i].name)
+            listed(data.fields[i].entries, into: &f)
+        case .agency(let i):
+            f.add("agency")
+            f.add(data.agencies[i].slug)
+            f.add(data.agencies[i].name)
+            listed(data.agencies[i].entries, into: &f)
+        case .home, .fields, .agencies, .decisions:
+            f.add(String(describing: kind))
+            f.add(catalogueKey)
+        case .notFound:
+            f.add("404")
         }
+        return f.hex
+    }
+
+    /// A listing shows the build date and a row per procedure in force.
+    private func listed(_ entries: [Int], into f: inout Fingerprint) {
+        f.add(data.date.iso)
+        for i in entries { f.add(entryKey(i)) }
+    }
+
+    /// What a procedure in force is: its key and the version in force, which is exactly what its
+    /// decision's file says (the digest), else its history's key.
+    func entryKey(_ index: Int) -> String {
+        let entry = data.state.entries[index]
+        let v = entry.version
+        guard let digest = data.decisionDigests[v.decision] else { return entry.key + " " + historyKey(entry.key) }
+        return entry.key + " " + v.decision + " " + digest + " " + v.from.iso
+    }
+
+    /// The whole catalogue as the site shows it on the build date: every procedure in force, every
+    /// decision (and whether it is in force yet), every procedure page. Home, the field, agency and
+    /// decision indexes, and the open data (catalogue.json, CSV, feed, sitemap) rest on nothing else
+    /// besides the layout. Computed once per build.
+    public var catalogueKey: String {
+        let memoKey = "#catalogue"
+        if let known = historyKeys.store.withLock({ $0[memoKey] }) { return known }
+        var f = Fingerprint()
+        f.add(data.date.iso)
+        f.add(data.baseURL ?? "-")
+        for i in data.state.entries.indices { f.add(entryKey(i)) }
+        for d in data.decisions {
+            f.add(d.number)
+            f.add(data.decisionDigests[d.number] ?? String(describing: d))
+            f.add(d.effectiveDate > data.date)
+        }
+        for key in data.procedureKeys { f.add(key) }
+        historyKeys.store.withLock { $0[memoKey] = f.hex }
         return f.hex
     }
 
@@ -98,9 +153,16 @@ extension SiteModel {
             f.add(v.action.rawValue)
             f.add(v.from.iso)
             f.add(v.until?.iso ?? "-")
-            f.add(String(describing: v.end))
+            switch v.end {
+            case nil: f.add("-")
+            case .amended(let d): f.add("amended " + d)
+            case .abolished(let d): f.add("abolished " + d)
+            case .replaced(let by, let d): f.add("replaced " + d + " " + by.joined(separator: " "))
+            }
             f.add(v.isInForce(at: data.date))
-            f.add(v == shown)
+            // The shown version is one of these; a history's versions differ by decision or date
+            // (comparing whole procedures would cost more than the rest of the key).
+            f.add(shown.map { $0.decision == v.decision && $0.from == v.from && $0.until == v.until && $0.action == v.action } ?? false)
         }
         if let shown {
             f.add(shown.from > data.date)

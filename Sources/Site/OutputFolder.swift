@@ -30,7 +30,7 @@ final class OutputFolder: Sendable {
         try makeParent(of: relative)
         if let previous {
             let old = previous + "/" + relative
-            if Self.sameContent(old, bytes), link(old, target) == 0 {
+            if Self.sameContent(old, bytes), link(old, target) == 0 || (errno == EEXIST && unlink(target) == 0 && link(old, target) == 0) {
                 unchangedCount.add(1, ordering: .relaxed)
                 return
             }
@@ -91,6 +91,9 @@ final class OutputFolder: Sendable {
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        // A file kept earlier in this build is a hard link to the previous build's: never write
+        // through it (the previous site must stay as it was until the swap).
+        unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
         defer { close(fd) }

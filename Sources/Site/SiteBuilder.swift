@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
             }
             if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
         }
-        let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? [:]
+        let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? Manifest()
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
             try SafeWriter.writeFolder(output, force: true) { staging in
@@ -71,8 +71,9 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Writes every file into the staging folder: pages and sheets on every core, then assets.
-    func fill(_ out: OutputFolder, manifest: [String: String], progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+    /// Writes every file into the staging folder: pages and sheets on every core, then open data,
+    /// the search index and assets.
+    func fill(_ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
         let fingerprints = Mutex<[String: String]>([:])
         let kinds = model.pages
         let total = kinds.count
@@ -87,7 +88,7 @@ public struct SiteBuilder: Sendable {
                 if start >= total { return }
                 for i in start..<min(start + chunk, total) {
                     do {
-                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest) {
+                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest.pages) {
                             fingerprints.withLock { $0[path] = fingerprint }
                         }
                     } catch {
@@ -101,18 +102,67 @@ public struct SiteBuilder: Sendable {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         let data = model.data
-        try out.emit(SiteLinks.catalogueJSON, OpenData.catalogueJSON(data))
-        try out.emit(SiteLinks.proceduresCSV, OpenData.proceduresCSV(data))
-        try out.emit(SiteLinks.feed, OpenData.feed(data))
-        for file in OpenData.sitemaps(data, pages: kinds.map(model.path(of:))) { try out.emit(file.path, file.text) }
-        try out.emit(SiteLinks.robots, OpenData.robots(data))
+        var written = Manifest(pages: fingerprints.withLock { $0 })
+        // The open data rests on the catalogue in force and the page list (the sitemap), like home.
+        var open = Fingerprint()
+        open.add("open data")
+        open.add(model.layoutKey)
+        open.add(model.catalogueKey)
+        written.units[Manifest.openData] = try unit(Manifest.openData, open.hex, manifest, out) {
+            var files: [(path: String, text: String)] = [
+                (SiteLinks.catalogueJSON, OpenData.catalogueJSON(data)),
+                (SiteLinks.proceduresCSV, OpenData.proceduresCSV(data)),
+                (SiteLinks.feed, OpenData.feed(data)),
+            ]
+            files += OpenData.sitemaps(data, pages: kinds.map(model.path(of:)))
+            files.append((SiteLinks.robots, OpenData.robots(data)))
+            for file in files { try out.emit(file.path, file.text) }
+            return files.map(\.path)
+        }
+        // The search index is made from the search documents alone; their digest is much cheaper
+        // than building the index, and a decision that changes times or fees leaves them alone.
         let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
-        for file in SearchIndexBuilder.build(documents) { try out.emit(file.path, file.contents) }
+        written.units[Manifest.search] = try unit(Manifest.search, Self.searchKey(documents, layout: model.layoutKey), manifest, out) {
+            var paths: [String] = []
+            for file in SearchIndexBuilder.build(documents) {
+                try out.emit(file.path, file.contents)
+                paths.append(file.path)
+            }
+            return paths
+        }
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
-        try out.emit(SiteLinks.marker, Manifest.text(fingerprints.withLock { $0 }))
+        try out.emit(SiteLinks.marker, written.text)
         return Report(written: out.written, unchanged: out.unchanged, pages: total)
+    }
+
+    /// A group of files made together: kept as a whole when its fingerprint is the previous
+    /// build's and every file of it is there, else made by `make`, which returns their paths.
+    func unit(
+        _ name: String, _ fingerprint: String, _ previous: Manifest, _ out: OutputFolder,
+        make: () throws -> [String]
+    ) throws -> Manifest.Unit {
+        if let old = previous.units[name], old.fingerprint == fingerprint, try old.files.allSatisfy({ try out.keep($0) }) {
+            return old
+        }
+        return Manifest.Unit(fingerprint: fingerprint, files: try make())
+    }
+
+    /// The digest of everything the search index is built from.
+    static func searchKey(_ documents: [SearchDocument], layout: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(documents.count * 2048)
+        func add(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0)
+        }
+        add("search")
+        add(layout)
+        for d in documents {
+            add(d.key); add(d.name); add(d.code); add(d.field); add(d.agency); add(d.level); add(d.body); add(d.path)
+        }
+        return ContentDigest(bytes).description
     }
 
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
@@ -145,23 +195,44 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// The marker file of a build, which also lists the pages' fingerprints for the next one.
-enum Manifest {
-    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages follow.\n"
+/// The marker file of a build, which also lists the fingerprints of its pages and of the groups of
+/// files made together (open data, search index) for the next one.
+struct Manifest {
+    static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages and files follow (2).\n"
+    static let openData = "#open-data"
+    static let search = "#search"
 
-    static func text(_ fingerprints: [String: String]) -> String {
-        var out = header
-        for (path, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+    struct Unit: Equatable {
+        var fingerprint: String
+        var files: [String]
+    }
+
+    /// Page path → fingerprint.
+    var pages: [String: String] = [:]
+    var units: [String: Unit] = [:]
+
+    var text: String {
+        var out = Self.header
+        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+        for (name, unit) in units.sorted(by: { $0.key < $1.key }) {
+            out += "\(unit.fingerprint) \(name)\t\(unit.files.joined(separator: "\t"))\n"
+        }
         return out
     }
 
-    /// Path → fingerprint; empty for a marker from an older build or one edited by hand.
-    static func read(_ path: String) -> [String: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return [:] }
-        var out: [String: String] = [:]
+    /// Empty for a marker from an older build or one edited by hand.
+    static func read(_ path: String) -> Manifest {
+        var out = Manifest()
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return out }
         for line in text.dropFirst(header.count).split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2 { out[String(parts[1])] = String(parts[0]) }
+            guard parts.count == 2 else { continue }
+            if parts[1].hasPrefix("#") {
+                let fields = parts[1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                out.units[fields[0]] = Unit(fingerprint: String(parts[0]), files: Array(fields.dropFirst()))
+            } else {
+                out.pages[String(parts[1])] = String(parts[0])
+            }
         }
         return out
     }

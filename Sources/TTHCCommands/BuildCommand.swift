@@ -61,7 +61,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
-        data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions)
+        data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions, known: loaded.folder.digests)
         data.builder = Self.builderIdentity
         do {
             let theme = try Theme.load(site: site, theme: self.theme)

@@ -8,10 +8,14 @@ struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The catalogue folder (province.json and decisions/).", valueName: "DIR"))
     var catalogue: String = "catalogue"
 
+    @Flag(name: .customLong("no-cache"), help: "Read every decision file again instead of taking unchanged ones from the catalogue's .tthc-cache folder.")
+    var noCache = false
+
     /// Loads and replays the catalogue, printing every diagnostic. Throws `ExitCode(1)` on errors so
     /// no command goes on from a broken catalogue.
     func load(extra: [String] = [], allowErrors: Bool = false) throws -> LoadedCatalogue {
-        let folder = CatalogueFolder.load(catalogue, extra: extra, progress: Console.progress("Đang đọc quyết định"))
+        let cache = noCache ? nil : DecisionCache(catalogue: catalogue)
+        let folder = CatalogueFolder.load(catalogue, extra: extra, cache: cache, progress: Console.progress("Đang đọc quyết định"))
         let replay = Replay.run(folder.decisions)
         let diagnostics = folder.diagnostics + replay.diagnostics
         Console.report(diagnostics)
