@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Sheets",
             dependencies: [
-                "Catalogue", "Review", "QRCode", "CPangoCairo",
+                "Catalogue", "Review", "QRCode", "CPangoCairo", "TemplateView",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Links to site/templates/sheet.mustache and site/assets/sheet.css, compiled into the
@@ -83,11 +83,13 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Catalogue", "Review", "Formats", "QRCode", "SearchIndex",
+                "Catalogue", "Review", "Formats", "QRCode", "SearchIndex", "TemplateView",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
+        // Mustache views with cheap lookups (typed dictionaries and strings) for the site and the sheets.
+        .target(name: "TemplateView", dependencies: [.product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
         .executableTarget(name: "tthc", dependencies: ["TTHCCommands"], swiftSettings: strict),
         // A test site with the search index, for scripts/browser-test-search and Benchmarks/search.sh.
         .executableTarget(
@@ -106,6 +108,9 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalogue", "Formats", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strict),
+        .testTarget(
+            name: "TemplateViewTests", dependencies: ["TemplateView", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "Catalogue", "Synthetic"], swiftSettings: strict),
         .testTarget(name: "SheetsTests", dependencies: ["Sheets", "Catalogue", "Formats"], swiftSettings: strict),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalogue"], swiftSettings: strict),

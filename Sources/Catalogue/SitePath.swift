@@ -39,6 +39,11 @@ public enum SitePath {
     /// A file-name-safe slug: lower case, diacritics folded (đ → d), anything outside `[A-Za-z0-9._-]`
     /// becomes `-`, runs of `-` collapse, and no leading dot (no hidden files, no `..`).
     public static func fileName(_ text: String) -> String {
+        asciiFileName(text) ?? foldedFileName(text)
+    }
+
+    /// `fileName` through the search key: any text.
+    static func foldedFileName(_ text: String) -> String {
         var out = ""
         var lastDash = false
         for scalar in VietnameseText.searchKey(text).unicodeScalars {
@@ -56,5 +61,29 @@ public enum SitePath {
         while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "_" : out
+    }
+
+    /// `fileName` of a text that is all ASCII (procedure codes, most decision numbers), without the
+    /// search key's lower-casing, normalisation and scalar walk: a site build names every link by it.
+    /// The same result: ASCII has no marks and no `đ`, its whitespace and every other character
+    /// outside `[A-Za-z0-9._]` become one `-` either way. Nil when the text is not all ASCII.
+    static func asciiFileName(_ text: String) -> String? {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                out.append(byte)
+            default:
+                if out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
+            }
+        }
+        var start = 0
+        while start < out.count, out[start] == UInt8(ascii: ".") || out[start] == UInt8(ascii: "-") { start += 1 }
+        var end = out.count
+        while end > start, out[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        return start == end ? "_" : String(decoding: out[start..<end], as: UTF8.self)
     }
 }

@@ -1,10 +1,15 @@
 import CQRencode
+import Synchronization
 
 /// A QR code symbol, made by libqrencode: a square of dark and light modules.
 ///
 /// The site prints one beside each procedure (its own URL) and the posting sheets put one on paper
 /// for citizens to scan at the counter. Drawing is left to the caller: `svg()` for pages, and the
 /// module grid for Cairo.
+///
+/// A site build draws each procedure's URL twice, on its page and on its posting sheet, one right
+/// after the other: the last few codes made are kept (`Recent`), so the same text is encoded once
+/// and its SVG path drawn once. Equality and hashing look at the modules only.
 public struct QRCode: Sendable, Hashable {
     /// How much of the symbol may be damaged and still scan (QR error correction levels).
     public enum Correction: Sendable {
@@ -29,8 +34,15 @@ public struct QRCode: Sendable, Hashable {
     /// Row-major, `true` = dark.
     public let modules: [Bool]
 
+    /// The SVG path of the dark modules, drawn once per quiet zone and shared by copies.
+    private let drawing: Drawing
+
     /// Encodes `text` as UTF-8 bytes in the smallest version that fits.
     public init(_ text: String, correction: Correction = .medium) throws {
+        if let recent = Self.recent.find(text, correction) {
+            self = recent
+            return
+        }
         guard !text.isEmpty else { throw EncodingError(description: "A QR code needs some text to hold.") }
         let symbol = text.withCString { QRcode_encodeString8bit($0, 0, correction.level) }
         guard let symbol else {
@@ -41,6 +53,15 @@ public struct QRCode: Sendable, Hashable {
         let width = Int(symbol.pointee.width)
         size = width
         modules = (0..<width * width).map { symbol.pointee.data[$0] & 1 == 1 }
+        drawing = Drawing()
+        Self.recent.add(text, correction, self)
+    }
+
+    public static func == (a: QRCode, b: QRCode) -> Bool { a.size == b.size && a.modules == b.modules }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(size)
+        hasher.combine(modules)
     }
 
     public func isDark(row: Int, column: Int) -> Bool { modules[row * size + column] }
@@ -49,6 +70,17 @@ public struct QRCode: Sendable, Hashable {
     /// asks for 4), scaled by the viewer. `label` becomes the accessible name.
     public func svg(quietZone: Int = 4, label: String? = nil) -> String {
         let side = size + 2 * quietZone
+        let drawn = drawing.path(quietZone) { path(quietZone: quietZone) }
+        let title = label.map { "<title>\(Self.escape($0))</title>" } ?? ""
+        let role = label == nil ? " aria-hidden=\"true\"" : " role=\"img\""
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges"\(role)>\
+            \(title)<rect width="\(side)" height="\(side)" fill="#fff"/><path fill="#000" d="\(drawn)"/></svg>
+            """
+    }
+
+    /// The dark modules as one SVG path of runs, offset by the quiet zone.
+    func path(quietZone: Int) -> String {
         var path = ""
         path.reserveCapacity(size * size * 4)
         for row in 0..<size {
@@ -61,12 +93,41 @@ public struct QRCode: Sendable, Hashable {
                 column += run
             }
         }
-        let title = label.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        let role = label == nil ? " aria-hidden=\"true\"" : " role=\"img\""
-        return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges"\(role)>\
-            \(title)<rect width="\(side)" height="\(side)" fill="#fff"/><path fill="#000" d="\(path)"/></svg>
-            """
+        return path
+    }
+
+    /// The codes made last, by text and correction level; a few suffice, as the two uses of a URL
+    /// in a site build come one after the other on the same core.
+    static let recent = Recent()
+
+    final class Recent: Sendable {
+        static let capacity = 16
+        private let entries = Mutex<[(text: String, correction: Correction, code: QRCode)]>([])
+
+        func find(_ text: String, _ correction: Correction) -> QRCode? {
+            entries.withLock { entries in
+                entries.last { $0.correction == correction && $0.text == text }?.code
+            }
+        }
+
+        func add(_ text: String, _ correction: Correction, _ code: QRCode) {
+            entries.withLock { entries in
+                if entries.count >= Self.capacity { entries.removeFirst() }
+                entries.append((text, correction, code))
+            }
+        }
+    }
+
+    /// SVG paths drawn from one symbol, by quiet zone.
+    final class Drawing: Sendable {
+        private let paths = Mutex<[Int: String]>([:])
+
+        func path(_ quietZone: Int, draw: () -> String) -> String {
+            if let path = paths.withLock({ $0[quietZone] }) { return path }
+            let path = draw()
+            paths.withLock { $0[quietZone] = path }
+            return path
+        }
     }
 
     private static func escape(_ text: String) -> String {

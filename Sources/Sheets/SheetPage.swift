@@ -1,6 +1,7 @@
 import Catalogue
 import Mustache
 import QRCode
+import TemplateView
 
 /// The posting sheet as an HTML page with A4 print CSS: the same blocks as the PDF, through
 /// `site/templates/sheet.mustache` and `site/assets/sheet.css` (compiled into the binary).
@@ -57,10 +58,14 @@ public enum SheetPage {
                 case .heading: item["tag"] = "h2"; item["style"] = "heading"
                 case .body, .margin: item["tag"] = "p"; item["style"] = block.keepWithNext ? "keep" : "body"
                 }
-                if block.indent > 0 { item["indent"] = Int(block.indent) }
+                // A name a block lacks is said to be absent, so the lookup stops at the block instead of
+                // climbing to the sheet and the page (neither has these names): same output, fewer casts.
+                item["indent"] = block.indent > 0 ? Int(block.indent) as Any : TemplateAbsent()
                 if let url = block.qrCode {
                     item["masthead"] = true
                     item["qr"] = try QRCode(url).svg(label: "Mã QR: \(url)")
+                } else {
+                    item["masthead"] = TemplateAbsent()
                 }
                 blocks.append(item)
             }
@@ -68,7 +73,7 @@ public enum SheetPage {
             if let notice { page["notice"] = notice }
             pages.append(page)
         }
-        return template.template.render(["title": title, "root": root, "sheets": pages] as [String: Any])
+        return template.template.render(TemplateView(["title": title, "root": root, "sheets": pages] as [String: Any]))
     }
 
     /// The bundled template, parsed once.

@@ -1,4 +1,4 @@
-import Catalogue
+@testable import Catalogue
 import Foundation
 import Testing
 
@@ -139,6 +139,17 @@ struct SitePathTests {
     @Test func nothingEmptyOrHidden() {
         #expect(SitePath.fileName("...") == "_")
         #expect(SitePath.fileName("///") == "_")
+    }
+
+    /// The ASCII shortcut names a file exactly as the search-key path does.
+    @Test(arguments: [
+        "1.001193", "2.002157.000.00.00.H42", "412/QĐ-UBND", "412/QD-UBND", " .-Ab  C\t_d-- ", "...", "///", "",
+        "-.-a.", "A B\nC\u{0}D", "x--y__z..", "UPPER lower 09", "\t lead", "trail \t",
+    ])
+    func asciiShortcutMatchesTheFold(text: String) {
+        #expect(SitePath.fileName(text) == SitePath.foldedFileName(text))
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { #expect(SitePath.asciiFileName(text) != nil) }
+        else { #expect(SitePath.asciiFileName(text) == nil) }
     }
 }
 

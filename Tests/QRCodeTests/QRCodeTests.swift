@@ -1,5 +1,5 @@
 import Foundation
-import QRCode
+@testable import QRCode
 import Testing
 
 @Suite("QR codes")
@@ -61,5 +61,32 @@ struct QRCodeTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == text)
+    }
+}
+
+@Suite("QR codes made once", .serialized)
+struct QRCodeReuseTests {
+    /// A site build draws a procedure's URL on its page and again on its sheet: the second is the
+    /// first, encoded and drawn once.
+    @Test func theSameTextIsEncodedOnce() throws {
+        let text = "https://thutuc.mau.gov.vn/thu-tuc/1.001193.html?reuse"
+        let first = try QRCode(text)
+        #expect(QRCode.recent.find(text, .medium) == first)
+        #expect(QRCode.recent.find(text, .high) == nil)
+        let again = try QRCode(text)
+        #expect(again == first)
+        #expect(again.svg(label: "a") == first.svg(label: "a"))
+        #expect(again.svg(label: "Mã QR: x").contains("<title>Mã QR: x</title>"))
+        let other = try QRCode(text + "x")
+        #expect(other != first)
+        #expect(other.svg() != first.svg())
+        #expect(try QRCode(text, correction: .high) != first, "another correction level is another symbol")
+    }
+
+    /// The kept codes stay few whatever a build draws.
+    @Test func onlyAFewAreKept() throws {
+        for i in 0..<(QRCode.Recent.capacity + 4) { _ = try QRCode("https://a.vn/thu-tuc/\(i).html?few") }
+        #expect(QRCode.recent.find("https://a.vn/thu-tuc/0.html?few", .medium) == nil)
+        #expect(QRCode.recent.find("https://a.vn/thu-tuc/\(QRCode.Recent.capacity + 3).html?few", .medium) != nil)
     }
 }
