@@ -53,13 +53,16 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
-        let province = loaded.province ?? Province(name: "Tỉnh", agencyCode: "")
+        // The templates first: without them nothing can be built, so say so before loading the catalogue.
         let candidates = Theme.locate(catalogue: options.catalogue)
         guard let site = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/templates") }) else {
             Console.error("tthc: error: no site templates found; looked for site/templates in \(candidates.joined(separator: ", ")). Run tthc build from the tthc sources, or keep site/ beside the catalogue folder.")
             throw ExitCode(1)
         }
+        let loaded = try options.load()
+        var province = loaded.province ?? Province(name: "Tỉnh", agencyCode: "")
+        // The sheets' QR codes lead to the pages of this site: where it is served, when given.
+        if let baseURL { province.baseURL = baseURL }
         var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
         data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions, known: loaded.folder.digests)
         data.builder = Self.builderIdentity

@@ -256,4 +256,28 @@ struct BuildCommandTests {
         let usage = try CLI.run(["build", "--base-url", "ftp://x"])
         #expect(usage.status == 2)
     }
+
+    @Test func pagesAndSheetsPointTheirQRCodesAtTheBaseURLGiven() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("public").path
+        let run = try CLI.run(["build", "--at", "2026-11-01", "-o", out, "--base-url", "https://thutuc.example.invalid/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: out + "/thu-tuc/1.001193.html", encoding: .utf8)
+        let sheet = try String(contentsOfFile: out + "/niem-yet/1.001193.html", encoding: .utf8)
+        for html in [page, sheet] {
+            #expect(html.contains("Mã QR") && html.contains(": https://thutuc.example.invalid/thu-tuc/1.001193.html</title>"))
+        }
+    }
+
+    @Test func missingTemplatesAreReportedBeforeTheCatalogueIsRead() throws {
+        // From a folder with no site/ and a catalogue that does not exist: the templates are what is
+        // reported, so a long catalogue load is not wasted first.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let run = try CLI.run(["build", "--catalogue", dir.appendingPathComponent("none").path, "-o", dir.appendingPathComponent("out").path], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no site templates found"), "\(run.stderr)")
+    }
 }
