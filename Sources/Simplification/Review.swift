@@ -20,31 +20,55 @@ public struct Review: Sendable {
     }
 
     public func run(_ procedures: [(key: String, procedure: Procedure)]) -> ReviewReport {
-        var cache: [String: DocumentMatcher.Reading] = [:]
-        var texts: [String: [String]] = [:]
-        // Steps and requirements repeat across procedures: fold each wording once.
-        func words(_ text: String) -> [String] {
-            if let w = texts[text] { return w }
-            let w = matcher.textWords(text)
-            texts[text] = w
-            return w
-        }
-        let subjects = procedures.map { key, p in
-            let readings = p.dossier.cases.map { c in
-                c.items.map { item in
-                    if let r = cache[item.name] { return r }
-                    let r = matcher.read(item.name)
-                    cache[item.name] = r
-                    return r
-                }
+        var reviewed: [ProcedureReview] = []
+        let comparisons = stream(procedures, transform: { $0 }) { reviewed += $0 }
+        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: comparisons)
+    }
+
+    /// The review without holding it whole: the procedures are reviewed batch by batch on every
+    /// core, each review handed to `transform` on the core that made it (to keep only what a report
+    /// needs), and each batch's results to `consume` on the calling thread, in catalogue order.
+    /// Returns the exact overlap comparisons made (nil when the rule did not run).
+    public func stream<T: Sendable>(
+        _ procedures: [(key: String, procedure: Procedure)], batch: Int = 4096,
+        transform: @Sendable (ProcedureReview) -> T, consume: ([T]) throws -> Void
+    ) rethrows -> Int? {
+        // Each procedure read on every core (each slice with its own caches), with its overlap
+        // documents when that rule runs.
+        let matcher = matcher, withOverlap = rules.contains(.overlap)
+        var prepared = parallelChunks(procedures.count) { range in
+            var cache: [String: DocumentMatcher.Reading] = [:]
+            var texts: [String: [String]] = [:]
+            // Steps, requirements, results and agencies repeat across procedures: fold each wording once.
+            func words(_ text: String) -> [String] {
+                if let w = texts[text] { return w }
+                let w = matcher.textWords(text)
+                texts[text] = w
+                return w
             }
-            return ReviewSubject(key: key, procedure: p, readings: readings, words: words)
+            return range.map { n in
+                let (key, p) = procedures[n]
+                let readings = p.dossier.cases.map { c in
+                    c.items.map { item in
+                        if let r = cache[item.name] { return r }
+                        let r = matcher.read(item.name)
+                        cache[item.name] = r
+                        return r
+                    }
+                }
+                let subject = ReviewSubject(key: key, procedure: p, readings: readings, words: words)
+                return (subject: subject, documents: withOverlap ? Overlap.documents(of: subject, words: words) : [])
+            }
         }
+        let subjects = prepared.map(\.subject)
+        var documents = withOverlap ? prepared.flatMap(\.documents) : []
+        prepared = []
         // Overlap looks at the whole catalogue; its findings join each procedure's own below.
         var overlapFindings: [Int: [Finding]] = [:]
         var overlapResult: Overlap.Result?
-        if rules.contains(.overlap) {
-            let result = overlap.find(subjects.flatMap { Overlap.documents(of: $0, words: words) })
+        if withOverlap {
+            let result = overlap.find(documents)
+            documents = []
             let position = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1.key, $0) })
             for group in result.groups {
                 let first = group.members[0], n = position[first.key]!
@@ -79,10 +103,15 @@ public struct Review: Sendable {
         }
         let overlapByProcedure = overlapFindings
         let review = self
-        let reviewed = parallelChunks(subjects.count) { range in
-            range.map { n in review.review(subjects[n], extra: overlapByProcedure[n] ?? []) }
+        var start = 0
+        while start < subjects.count {
+            let end = min(subjects.count, start + max(1, batch)), offset = start
+            try consume(parallelChunks(end - start) { range in
+                range.map { n in transform(review.review(subjects[offset + n], extra: overlapByProcedure[offset + n] ?? [])) }
+            })
+            start = end
         }
-        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: overlapResult?.comparisons)
+        return overlapResult?.comparisons
     }
 
     /// One procedure: every rule, then the cost of each proposal and of the accepted ones together.
@@ -146,6 +175,13 @@ public struct ReviewReport: Sendable {
     public var rules: Set<RuleID>
     /// Exact overlap comparisons made (nil when the rule did not run).
     public var comparisons: Int?
+
+    public init(procedures: [ProcedureReview], selection: Selection, rules: Set<RuleID>, comparisons: Int?) {
+        self.procedures = procedures
+        self.selection = selection
+        self.rules = rules
+        self.comparisons = comparisons
+    }
 
     public var findings: [Finding] { procedures.flatMap(\.findings) }
 
