@@ -33,30 +33,34 @@ public struct Review: Sendable {
         _ procedures: [(key: String, procedure: Procedure)], batch: Int = 4096,
         transform: @Sendable (ProcedureReview) -> T, consume: ([T]) throws -> Void
     ) rethrows -> Int? {
-        // Each procedure read on every core (each slice with its own caches), with its overlap
-        // documents when that rule runs.
+        // Dossier items and wordings (steps, requirements, results, agencies) repeat across
+        // procedures: each distinct one is read once, the distinct ones split between the cores,
+        // then each procedure is put together from them (with its overlap documents when that rule
+        // runs), again on every core.
         let matcher = matcher, withOverlap = rules.contains(.overlap)
-        var prepared = parallelChunks(procedures.count) { range in
-            var cache: [String: DocumentMatcher.Reading] = [:]
-            var texts: [String: [String]] = [:]
-            // Steps, requirements, results and agencies repeat across procedures: fold each wording once.
-            func words(_ text: String) -> [String] {
-                if let w = texts[text] { return w }
-                let w = matcher.textWords(text)
-                texts[text] = w
-                return w
+        var names: [String: Int] = [:], texts: [String: Int] = [:]
+        for (_, p) in procedures {
+            for c in p.dossier.cases { for item in c.items where names[item.name] == nil { names[item.name] = names.count } }
+            for group in p.steps { for step in group.steps where texts[step.text] == nil { texts[step.text] = texts.count } }
+            for r in p.requirements where texts[r.text] == nil { texts[r.text] = texts.count }
+            if withOverlap {
+                for r in p.results where texts[r.name] == nil { texts[r.name] = texts.count }
+                for a in p.agencies where a.role == .performing && texts[a.name] == nil { texts[a.name] = texts.count }
             }
+        }
+        let (nameList, textList) = (Self.ordered(names), Self.ordered(texts))
+        let readings = parallelChunks(nameList.count) { range in range.map { matcher.read(nameList[$0]) } }
+        let folded = parallelChunks(textList.count) { range in range.map { matcher.textWords(textList[$0]) } }
+        let (nameIndex, textIndex) = (names, texts)
+        var prepared = parallelChunks(procedures.count) { range in
+            // A wording not seen above (none should be) is read here.
+            let words = { (text: String) in textIndex[text].map { folded[$0] } ?? matcher.textWords(text) }
             return range.map { n in
                 let (key, p) = procedures[n]
-                let readings = p.dossier.cases.map { c in
-                    c.items.map { item in
-                        if let r = cache[item.name] { return r }
-                        let r = matcher.read(item.name)
-                        cache[item.name] = r
-                        return r
-                    }
-                }
-                let subject = ReviewSubject(key: key, procedure: p, readings: readings, words: words)
+                let subject = ReviewSubject(
+                    key: key, procedure: p,
+                    readings: p.dossier.cases.map { c in c.items.map { nameIndex[$0.name].map { readings[$0] } ?? matcher.read($0.name) } },
+                    words: words)
                 return (subject: subject, documents: withOverlap ? Overlap.documents(of: subject, words: words) : [])
             }
         }
@@ -136,6 +140,13 @@ public struct Review: Sendable {
             key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
             findings: f.sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
             simplified: edits.isEmpty ? s.procedure : Edit.apply(edits, to: s.procedure))
+    }
+
+    /// The keys of a dictionary of first positions, in that order.
+    private static func ordered(_ positions: [String: Int]) -> [String] {
+        var out = [String](repeating: "", count: positions.count)
+        for (text, n) in positions { out[n] = text }
+        return out
     }
 
     static func member(_ d: Overlap.Document) -> OverlapDetail.Member {
