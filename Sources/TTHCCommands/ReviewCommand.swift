@@ -354,9 +354,16 @@ struct ReviewedProcedure: Sendable {
         switch format {
         case .text: output = ReviewDocument.textSection(entry)
         case .json:
-            // The entry as the whole document prints it: inside "procedures", four spaces in.
-            output = "    " + JSONFormat.pretty(entry).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-                .joined(separator: "\n    ")
+            // The entry as the whole document prints it: inside "procedures", four spaces in (on
+            // the bytes: JSON escapes line breaks inside strings, so each "\n" starts a line).
+            let json = JSONFormat.pretty(entry).utf8
+            var bytes: [UInt8] = Array("    ".utf8)
+            bytes.reserveCapacity(json.count * 5 / 4)
+            for b in json.dropLast() {
+                bytes.append(b)
+                if b == UInt8(ascii: "\n") { bytes.append(contentsOf: "    ".utf8) }
+            }
+            output = String(decoding: bytes, as: UTF8.self)
         case .html: output = ReviewHTML.section(entry)
         case .csv: output = ReviewCSV.rows(entry)
         }
