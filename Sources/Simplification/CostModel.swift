@@ -17,6 +17,9 @@ public struct CostModel: Sendable {
         public var activity: String
         public var hours: Double
         public var money: Double
+
+        /// The fees line (its wording is always `CostModel.feesLine`, so bytes compare).
+        var isFees: Bool { activity.utf8.elementsEqual(CostModel.feesLine.utf8) }
     }
 
     public struct Breakdown: Sendable, Hashable {
@@ -26,10 +29,18 @@ public struct CostModel: Sendable {
 
         public var hours: Double { lines.reduce(0) { $0 + $1.hours } }
         public var timeCost: Double { hours * hourlyIncome }
-        public var fees: Double { lines.filter { $0.activity == CostModel.feesLine }.reduce(0) { $0 + $1.money } }
-        public var otherCosts: Double { lines.filter { $0.activity != CostModel.feesLine }.reduce(0) { $0 + $1.money } }
-        /// Cost of one instance, in đồng.
-        public var perInstance: Double { timeCost + fees + otherCosts }
+        public var fees: Double { lines.filter(\.isFees).reduce(0) { $0 + $1.money } }
+        public var otherCosts: Double { lines.filter { !$0.isFees }.reduce(0) { $0 + $1.money } }
+        /// Cost of one instance, in đồng: `timeCost + fees + otherCosts`, summed in one pass in the
+        /// same order (the review asks it millions of times).
+        public var perInstance: Double {
+            var hours = 0.0, fees = 0.0, other = 0.0
+            for line in lines {
+                hours += line.hours
+                if line.isFees { fees += line.money } else { other += line.money }
+            }
+            return hours * hourlyIncome + fees + other
+        }
         /// A year's cost, or nil when the volume is unknown.
         public var annual: Double? { annualVolume.map { perInstance * Double($0) } }
     }

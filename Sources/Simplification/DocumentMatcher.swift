@@ -90,7 +90,13 @@ public struct DocumentMatcher: Sendable {
 
     /// The words of text already folded by `VietnameseText.searchKey`.
     static func foldedWords(_ folded: String) -> [String] {
-        folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        // Folded text is nearly always ASCII, where a letter or digit is one byte: split the bytes
+        // (the same words, without asking each character's Unicode properties).
+        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        return folded.utf8.split { b in !(b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A || b >= 0x30 && b <= 0x39) }
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func contains(_ words: [String], _ phrase: [String]) -> Bool {

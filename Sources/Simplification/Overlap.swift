@@ -105,19 +105,36 @@ public struct Overlap: Sendable {
     public func find(_ documents: [Document]) -> Result {
         let hashes = bands * rows
         let seeds = (0..<hashes).map { splitmix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15 &+ 12345) }
+        // The signatures' band keys, `bands` a document, on every core; then the buckets in
+        // document order, as one core would fill them.
+        let (bands, rows, minimumFeatures) = (bands, rows, minimumFeatures)
+        let keys = parallelChunks(documents.count) { range in
+            var out: [UInt64] = []
+            out.reserveCapacity(range.count * bands)
+            var signature = [UInt64](repeating: 0, count: hashes)
+            for d in range {
+                let features = documents[d].features
+                guard features.count >= minimumFeatures else {
+                    out.append(contentsOf: repeatElement(0, count: bands))
+                    continue
+                }
+                for h in 0..<hashes {
+                    var m = UInt64.max
+                    let seed = seeds[h]
+                    for f in features { m = min(m, splitmix(f ^ seed)) }
+                    signature[h] = m
+                }
+                for b in 0..<bands {
+                    var key = splitmix(UInt64(b) &+ 0xB5)
+                    for r in 0..<rows { key = splitmix(key ^ signature[b * rows + r]) }
+                    out.append(key)
+                }
+            }
+            return out
+        }
         var buckets: [UInt64: [Int]] = [:]
-        var signature = [UInt64](repeating: 0, count: hashes)
         for (d, doc) in documents.enumerated() where doc.features.count >= minimumFeatures {
-            for h in 0..<hashes {
-                var m = UInt64.max
-                for f in doc.features { m = min(m, splitmix(f ^ seeds[h])) }
-                signature[h] = m
-            }
-            for b in 0..<bands {
-                var key = splitmix(UInt64(b) &+ 0xB5)
-                for r in 0..<rows { key = splitmix(key ^ signature[b * rows + r]) }
-                buckets[key, default: []].append(d)
-            }
+            for b in 0..<bands { buckets[keys[d * bands + b], default: []].append(d) }
         }
         var parent = Array(documents.indices)
         func root(_ x: Int) -> Int {

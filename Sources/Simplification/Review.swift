@@ -20,31 +20,59 @@ public struct Review: Sendable {
     }
 
     public func run(_ procedures: [(key: String, procedure: Procedure)]) -> ReviewReport {
-        var cache: [String: DocumentMatcher.Reading] = [:]
-        var texts: [String: [String]] = [:]
-        // Steps and requirements repeat across procedures: fold each wording once.
-        func words(_ text: String) -> [String] {
-            if let w = texts[text] { return w }
-            let w = matcher.textWords(text)
-            texts[text] = w
-            return w
-        }
-        let subjects = procedures.map { key, p in
-            let readings = p.dossier.cases.map { c in
-                c.items.map { item in
-                    if let r = cache[item.name] { return r }
-                    let r = matcher.read(item.name)
-                    cache[item.name] = r
-                    return r
-                }
+        var reviewed: [ProcedureReview] = []
+        let comparisons = stream(procedures, transform: { $0 }) { reviewed += $0 }
+        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: comparisons)
+    }
+
+    /// The review without holding it whole: the procedures are reviewed batch by batch on every
+    /// core, each review handed to `transform` on the core that made it (to keep only what a report
+    /// needs), and each batch's results to `consume` on the calling thread, in catalogue order.
+    /// Returns the exact overlap comparisons made (nil when the rule did not run).
+    public func stream<T: Sendable>(
+        _ procedures: [(key: String, procedure: Procedure)], batch: Int = 4096,
+        transform: @Sendable (ProcedureReview) -> T, consume: ([T]) throws -> Void
+    ) rethrows -> Int? {
+        // Dossier items and wordings (steps, requirements, results, agencies) repeat across
+        // procedures: each distinct one is read once, the distinct ones split between the cores,
+        // then each procedure is put together from them (with its overlap documents when that rule
+        // runs), again on every core.
+        let matcher = matcher, withOverlap = rules.contains(.overlap)
+        var names: [String: Int] = [:], texts: [String: Int] = [:]
+        for (_, p) in procedures {
+            for c in p.dossier.cases { for item in c.items where names[item.name] == nil { names[item.name] = names.count } }
+            for group in p.steps { for step in group.steps where texts[step.text] == nil { texts[step.text] = texts.count } }
+            for r in p.requirements where texts[r.text] == nil { texts[r.text] = texts.count }
+            if withOverlap {
+                for r in p.results where texts[r.name] == nil { texts[r.name] = texts.count }
+                for a in p.agencies where a.role == .performing && texts[a.name] == nil { texts[a.name] = texts.count }
             }
-            return ReviewSubject(key: key, procedure: p, readings: readings, words: words)
         }
+        let (nameList, textList) = (Self.ordered(names), Self.ordered(texts))
+        let readings = parallelChunks(nameList.count) { range in range.map { matcher.read(nameList[$0]) } }
+        let folded = parallelChunks(textList.count) { range in range.map { matcher.textWords(textList[$0]) } }
+        let (nameIndex, textIndex) = (names, texts)
+        var prepared = parallelChunks(procedures.count) { range in
+            // A wording not seen above (none should be) is read here.
+            let words = { (text: String) in textIndex[text].map { folded[$0] } ?? matcher.textWords(text) }
+            return range.map { n in
+                let (key, p) = procedures[n]
+                let subject = ReviewSubject(
+                    key: key, procedure: p,
+                    readings: p.dossier.cases.map { c in c.items.map { nameIndex[$0.name].map { readings[$0] } ?? matcher.read($0.name) } },
+                    words: words)
+                return (subject: subject, documents: withOverlap ? Overlap.documents(of: subject, words: words) : [])
+            }
+        }
+        let subjects = prepared.map(\.subject)
+        var documents = withOverlap ? prepared.flatMap(\.documents) : []
+        prepared = []
         // Overlap looks at the whole catalogue; its findings join each procedure's own below.
         var overlapFindings: [Int: [Finding]] = [:]
         var overlapResult: Overlap.Result?
-        if rules.contains(.overlap) {
-            let result = overlap.find(subjects.flatMap { Overlap.documents(of: $0, words: words) })
+        if withOverlap {
+            let result = overlap.find(documents)
+            documents = []
             let position = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1.key, $0) })
             for group in result.groups {
                 let first = group.members[0], n = position[first.key]!
@@ -79,10 +107,15 @@ public struct Review: Sendable {
         }
         let overlapByProcedure = overlapFindings
         let review = self
-        let reviewed = parallelChunks(subjects.count) { range in
-            range.map { n in review.review(subjects[n], extra: overlapByProcedure[n] ?? []) }
+        var start = 0
+        while start < subjects.count {
+            let end = min(subjects.count, start + max(1, batch)), offset = start
+            try consume(parallelChunks(end - start) { range in
+                range.map { n in transform(review.review(subjects[offset + n], extra: overlapByProcedure[offset + n] ?? [])) }
+            })
+            start = end
         }
-        return ReviewReport(procedures: reviewed, selection: selection, rules: rules, comparisons: overlapResult?.comparisons)
+        return overlapResult?.comparisons
     }
 
     /// One procedure: every rule, then the cost of each proposal and of the accepted ones together.
@@ -107,6 +140,13 @@ public struct Review: Sendable {
             key: s.key, code: s.code, name: s.procedure.name, procedure: s.procedure,
             findings: f.sorted { ($0.rule, $0.location) < ($1.rule, $1.location) }, cost: effect,
             simplified: edits.isEmpty ? s.procedure : Edit.apply(edits, to: s.procedure))
+    }
+
+    /// The keys of a dictionary of first positions, in that order.
+    private static func ordered(_ positions: [String: Int]) -> [String] {
+        var out = [String](repeating: "", count: positions.count)
+        for (text, n) in positions { out[n] = text }
+        return out
     }
 
     static func member(_ d: Overlap.Document) -> OverlapDetail.Member {
@@ -146,6 +186,13 @@ public struct ReviewReport: Sendable {
     public var rules: Set<RuleID>
     /// Exact overlap comparisons made (nil when the rule did not run).
     public var comparisons: Int?
+
+    public init(procedures: [ProcedureReview], selection: Selection, rules: Set<RuleID>, comparisons: Int?) {
+        self.procedures = procedures
+        self.selection = selection
+        self.rules = rules
+        self.comparisons = comparisons
+    }
 
     public var findings: [Finding] { procedures.flatMap(\.findings) }
 

@@ -166,19 +166,61 @@ struct ReviewCommand: ParsableCommand {
         review.selection = try acceptance()
         review.timeReferences = try Self.timeReferences(compare, at: at.date)
         if !national.isEmpty { review.nationalTimes = try Self.nationalTimes(national) }
-        let report = review.run(try Self.procedures(loaded, at: at.date, codes: code, levels: level, fields: field))
-        if let emitDraft { try writeDraft(report, to: emitDraft, loaded: loaded) }
-        let document = ReviewDocument(report: report, date: at.date, sample: loaded.province?.sample ?? false)
-        let text: String
+        let procedures = try Self.procedures(loaded, at: at.date, codes: code, levels: level, fields: field)
+        // The review streams by: each procedure's part of the output is rendered on the core that
+        // reviewed it and spooled in catalogue order, and only the totals (and what the register and
+        // the draft need) are kept, so that memory does not grow with the findings.
+        let spool: ReportSpool
+        do {
+            spool = try ReportSpool(beside: output)
+        } catch let refusal as ReportSpool.Refusal {
+            Console.error(refusal.description)
+            throw ExitCode(1)
+        }
+        let (format, selection) = (format, review.selection)
+        let (withRegister, withDraft) = (register != nil, emitDraft != nil)
+        var totals = ReviewDocument.Totals()
+        var registerRows: [DatabaseRegister.Row] = []
+        var drafted: [ProcedureReview] = []
+        var entries = 0
+        let comparisons = try review.stream(procedures, transform: { p in
+            ReviewedProcedure(p, format: format, selection: selection, register: withRegister, draft: withDraft)
+        }) { batch in
+            for r in batch {
+                totals.add(r.share)
+                registerRows += r.register
+                if let p = r.draft { drafted.append(p) }
+                guard !r.output.isEmpty else { continue }
+                if format == .json, entries > 0 { try spool.append(",\n") }
+                try spool.append(r.output)
+                entries += 1
+            }
+        }
+        if let emitDraft {
+            let report = ReviewReport(procedures: drafted, selection: selection, rules: review.rules, comparisons: comparisons)
+            try writeDraft(report, to: emitDraft, loaded: loaded)
+        }
+        let document = ReviewDocument(
+            date: at.date, sample: loaded.province?.sample ?? false, rules: review.rules, selection: selection,
+            totals: totals, comparisons: comparisons)
+        let head: String, end: String
         switch format {
-        case .text: text = document.text(notice: loaded.sampleNotice)
-        case .json: text = JSONFormat.pretty(document)
-        case .html: text = ReviewHTML.report(document, notice: loaded.sampleNotice)
-        case .csv: text = ReviewCSV.report(document)
+        case .text: (head, end) = (document.textHead(notice: loaded.sampleNotice), "")
+        case .json:
+            // The document with no procedures ends `"procedures": []`; the spooled entries go between the brackets.
+            let whole = JSONFormat.pretty(document)
+            if entries == 0 || !whole.hasSuffix("[]\n}\n") {
+                (head, end) = (whole, "")
+            } else {
+                (head, end) = (String(whole.dropLast(5)) + "[\n", "\n  ]\n}\n")
+            }
+        case .html: (head, end) = ReviewHTML.frame(document, notice: loaded.sampleNotice)
+        case .csv: (head, end) = (CSV.row(ReviewCSV.header), "")
         }
         if let register {
             let table = register.hasSuffix(".csv")
-                ? DatabaseRegister.csv(document) : DatabaseRegister.html(document, notice: loaded.sampleNotice)
+                ? DatabaseRegister.csv(registerRows)
+                : DatabaseRegister.html(registerRows, date: document.date, notice: loaded.sampleNotice)
             do {
                 try SafeWriter.write(table, to: register, force: force)
             } catch let refusal as SafeWriter.Refusal {
@@ -186,11 +228,13 @@ struct ReviewCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        if output == nil, format == .csv {
-            // Console.out would add "\n" after the closing "\r\n" (one Character in Swift).
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } else {
-            try Console.deliver(text, to: output, force: force)
+        do {
+            // Standard output ends with a line break (as `Console.out` adds), except CSV, whose last
+            // row ends "\r\n" already.
+            try spool.deliver(head: head, end: end, to: output, force: force, newline: format != .csv)
+        } catch let refusal as ReportSpool.Refusal {
+            Console.error(refusal.description)
+            throw ExitCode(1)
         }
     }
 
@@ -286,5 +330,43 @@ struct ReviewCommand: ParsableCommand {
             }
         }
         return out
+    }
+}
+
+/// What the report keeps of one reviewed procedure once the review has moved on: its share of the
+/// totals, its part of the output already rendered (empty without findings), its rows of the
+/// register, and the review itself only when the draft needs it (some proposal accepted).
+struct ReviewedProcedure: Sendable {
+    var share: ReviewDocument.Share
+    var output: String
+    var register: [DatabaseRegister.Row]
+    var draft: ProcedureReview?
+
+    init(_ p: ProcedureReview, format: ReviewCommand.Format, selection: Selection, register: Bool, draft: Bool) {
+        share = ReviewDocument.Share(p)
+        self.draft = draft && p.findings.contains(where: selection.accepts) ? p : nil
+        guard !p.findings.isEmpty else {
+            output = ""
+            self.register = []
+            return
+        }
+        let entry = ReviewDocument.entry(p, selection: selection)
+        switch format {
+        case .text: output = ReviewDocument.textSection(entry)
+        case .json:
+            // The entry as the whole document prints it: inside "procedures", four spaces in (on
+            // the bytes: JSON escapes line breaks inside strings, so each "\n" starts a line).
+            let json = JSONFormat.pretty(entry).utf8
+            var bytes: [UInt8] = Array("    ".utf8)
+            bytes.reserveCapacity(json.count * 5 / 4)
+            for b in json.dropLast() {
+                bytes.append(b)
+                if b == UInt8(ascii: "\n") { bytes.append(contentsOf: "    ".utf8) }
+            }
+            output = String(decoding: bytes, as: UTF8.self)
+        case .html: output = ReviewHTML.section(entry)
+        case .csv: output = ReviewCSV.rows(entry)
+        }
+        self.register = register ? DatabaseRegister.rows(entry) : []
     }
 }

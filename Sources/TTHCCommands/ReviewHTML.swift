@@ -40,7 +40,8 @@ enum ReviewHTML {
         amount.map { escape(Money.vietnamese(Double($0))) } ?? "<span class=\"muted\">chưa có số lượng hồ sơ</span>"
     }
 
-    static func report(_ d: ReviewDocument, notice: String?) -> String {
+    /// The page around the procedures' sections: its head (title, totals) and its end.
+    static func frame(_ d: ReviewDocument, notice: String?) -> (head: String, end: String) {
         let date = LocalDate(iso: d.date)?.vietnamese ?? d.date
         let s = d.summary
         var b = "<h1>Báo cáo rà soát, đơn giản hóa thủ tục hành chính</h1>\n"
@@ -63,27 +64,34 @@ enum ReviewHTML {
             b += "<p>Chưa có số lượng hồ sơ hằng năm, không tính chi phí năm (\(s.missingVolumes.count) thủ tục): \(escape(s.missingVolumes.joined(separator: ", ")))</p>\n"
         }
         b += "<h2>Chi tiết theo thủ tục</h2>\n"
-        for p in d.procedures {
-            b += "<section class=\"procedure\" id=\"\(escape(p.key))\">\n"
-            b += "<h3>\(escape(p.code)) — \(escape(p.name))</h3>\n"
-            let volume = p.annualVolume.map { "\(Money.grouped($0)) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
-            b += "<p>Chi phí một hồ sơ: \(money(p.cost.perInstanceBefore)) → \(money(p.cost.perInstanceAfter)) (\(escape(Money.rate(p.cost.reductionRate)))); \(escape(volume)); chi phí hằng năm: \(money(p.cost.annualBefore)) → \(money(p.cost.annualAfter)).</p>\n"
-            b += "<table>\n<tr><th>Tiêu chí</th><th>Nội dung rà soát</th><th>Lý do, căn cứ</th><th>Phương án</th><th class=\"n\">Chi phí/hồ sơ</th></tr>\n"
-            for f in p.findings {
-                var why = escape(f.reason)
-                if let db = f.database { why += "<br>Cơ sở dữ liệu: \(escape(db.database)) (\(escape(db.ministry)))" }
-                if let o = f.overlap {
-                    why += "<br>Mức trùng: \(Int((o.score * 100).rounded())) %; thành phần chung: \(escape(o.shared.joined(separator: "; ")))"
-                }
-                why += "<br><span class=\"muted\">Căn cứ: \(escape(f.legalGround))</span>"
-                let cost = f.automatic
-                    ? (f.cost.map { "\(money($0.perInstanceBefore)) → \(money($0.perInstanceAfter))<br>\(escape(Money.rate($0.reductionRate)))" } ?? "")
-                    : "<span class=\"muted\">chưa lượng hóa</span>"
-                b += "<tr><td class=\"rule\">\(escape(f.rule))</td><td>\(escape(f.location)):<br>«\(escape(f.subject))»</td><td>\(why)</td><td>\(escape(f.proposal))\(f.accepted ? "" : " <span class=\"muted\">(chưa chấp nhận)</span>")</td><td class=\"n\">\(cost)</td></tr>\n"
+        // The sections go where this mark is; the page is cut there.
+        let mark = "\u{0}sections\u{0}"
+        let whole = page(title: "Báo cáo rà soát, đơn giản hóa thủ tục hành chính — \(date)", notice: notice, body: b + mark)
+        let cut = whole.range(of: mark)!
+        return (String(whole[..<cut.lowerBound]), String(whole[cut.upperBound...]))
+    }
+
+    /// One procedure's section: its costs and a table of its findings.
+    static func section(_ p: ReviewDocument.ProcedureEntry) -> String {
+        var b = "<section class=\"procedure\" id=\"\(escape(p.key))\">\n"
+        b += "<h3>\(escape(p.code)) — \(escape(p.name))</h3>\n"
+        let volume = p.annualVolume.map { "\(Money.grouped($0)) hồ sơ/năm" } ?? "chưa có số lượng hồ sơ/năm"
+        b += "<p>Chi phí một hồ sơ: \(money(p.cost.perInstanceBefore)) → \(money(p.cost.perInstanceAfter)) (\(escape(Money.rate(p.cost.reductionRate)))); \(escape(volume)); chi phí hằng năm: \(money(p.cost.annualBefore)) → \(money(p.cost.annualAfter)).</p>\n"
+        b += "<table>\n<tr><th>Tiêu chí</th><th>Nội dung rà soát</th><th>Lý do, căn cứ</th><th>Phương án</th><th class=\"n\">Chi phí/hồ sơ</th></tr>\n"
+        for f in p.findings {
+            var why = escape(f.reason)
+            if let db = f.database { why += "<br>Cơ sở dữ liệu: \(escape(db.database)) (\(escape(db.ministry)))" }
+            if let o = f.overlap {
+                why += "<br>Mức trùng: \(Int((o.score * 100).rounded())) %; thành phần chung: \(escape(o.shared.joined(separator: "; ")))"
             }
-            b += "</table>\n</section>\n"
+            why += "<br><span class=\"muted\">Căn cứ: \(escape(f.legalGround))</span>"
+            let cost = f.automatic
+                ? (f.cost.map { "\(money($0.perInstanceBefore)) → \(money($0.perInstanceAfter))<br>\(escape(Money.rate($0.reductionRate)))" } ?? "")
+                : "<span class=\"muted\">chưa lượng hóa</span>"
+            b += "<tr><td class=\"rule\">\(escape(f.rule))</td><td>\(escape(f.location)):<br>«\(escape(f.subject))»</td><td>\(why)</td><td>\(escape(f.proposal))\(f.accepted ? "" : " <span class=\"muted\">(chưa chấp nhận)</span>")</td><td class=\"n\">\(cost)</td></tr>\n"
         }
-        return page(title: "Báo cáo rà soát, đơn giản hóa thủ tục hành chính — \(date)", notice: notice, body: b)
+        b += "</table>\n</section>\n"
+        return b
     }
 }
 
@@ -94,19 +102,18 @@ enum ReviewCSV {
         "cost_before", "cost_after", "saving", "reduction_rate", "annual_saving", "database", "ministry", "overlap_score",
     ]
 
-    static func report(_ d: ReviewDocument) -> String {
-        var out = CSV.row(header)
-        for p in d.procedures {
-            for f in p.findings {
-                out += CSV.row([
-                    p.code, p.name, f.rule, f.location, f.subject, f.reason, f.legalGround, f.proposal,
-                    f.automatic ? "yes" : "no", f.accepted ? "yes" : "no",
-                    f.cost.map { String($0.perInstanceBefore) } ?? "", f.cost.map { String($0.perInstanceAfter) } ?? "",
-                    f.cost.map { String($0.perInstanceSaving) } ?? "", f.cost.map { String($0.reductionRate) } ?? "",
-                    f.cost?.annualSaving.map(String.init) ?? "", f.database?.database ?? "", f.database?.ministry ?? "",
-                    f.overlap.map { String($0.score) } ?? "",
-                ])
-            }
+    /// One procedure's rows.
+    static func rows(_ p: ReviewDocument.ProcedureEntry) -> String {
+        var out = ""
+        for f in p.findings {
+            out += CSV.row([
+                p.code, p.name, f.rule, f.location, f.subject, f.reason, f.legalGround, f.proposal,
+                f.automatic ? "yes" : "no", f.accepted ? "yes" : "no",
+                f.cost.map { String($0.perInstanceBefore) } ?? "", f.cost.map { String($0.perInstanceAfter) } ?? "",
+                f.cost.map { String($0.perInstanceSaving) } ?? "", f.cost.map { String($0.reductionRate) } ?? "",
+                f.cost?.annualSaving.map(String.init) ?? "", f.database?.database ?? "", f.database?.ministry ?? "",
+                f.overlap.map { String($0.score) } ?? "",
+            ])
         }
         return out
     }
@@ -116,7 +123,7 @@ enum ReviewCSV {
 /// with the columns the resolution prints — code | procedure | dossier item to replace (or cut) |
 /// database | owning ministry | legal text | article, clause, form.
 enum DatabaseRegister {
-    struct Row {
+    struct Row: Sendable {
         var code: String
         var procedure: String
         var item: String
@@ -132,30 +139,29 @@ enum DatabaseRegister {
         "Điều, khoản, mẫu",
     ]
 
-    static func rows(_ d: ReviewDocument) -> [Row] {
-        d.procedures.flatMap { p in
-            p.findings.compactMap { f -> Row? in
-                guard f.rule == "database" || f.rule == "household-book", let db = f.database else { return nil }
-                return Row(code: p.code, procedure: p.name, item: f.subject, database: db.database, ministry: db.ministry,
-                           legal: db.procedureBasis ?? "", article: db.article ?? "")
-            }
+    /// One procedure's papers a database replaces.
+    static func rows(_ p: ReviewDocument.ProcedureEntry) -> [Row] {
+        p.findings.compactMap { f -> Row? in
+            guard f.rule == "database" || f.rule == "household-book", let db = f.database else { return nil }
+            return Row(code: p.code, procedure: p.name, item: f.subject, database: db.database, ministry: db.ministry,
+                       legal: db.procedureBasis ?? "", article: db.article ?? "")
         }
     }
 
-    static func csv(_ d: ReviewDocument) -> String {
+    static func csv(_ rows: [Row]) -> String {
         var out = CSV.row(headings)
-        for (n, r) in rows(d).enumerated() {
+        for (n, r) in rows.enumerated() {
             out += CSV.row([String(n + 1), r.code, r.procedure, r.item, r.database, r.ministry, r.legal, r.article])
         }
         return out
     }
 
-    static func html(_ d: ReviewDocument, notice: String?) -> String {
+    static func html(_ rows: [Row], date: String, notice: String?) -> String {
         let esc = ReviewHTML.escape
         var b = "<h1>Danh mục thành phần hồ sơ được thay thế bằng khai thác dữ liệu</h1>\n"
-        b += "<p>Theo Nghị quyết số 66.7/2025/NQ-CP; danh mục thủ tục hành chính có hiệu lực ngày \(esc(LocalDate(iso: d.date)?.vietnamese ?? d.date)).</p>\n"
+        b += "<p>Theo Nghị quyết số 66.7/2025/NQ-CP; danh mục thủ tục hành chính có hiệu lực ngày \(esc(LocalDate(iso: date)?.vietnamese ?? date)).</p>\n"
         b += "<table>\n<tr>" + headings.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
-        for (n, r) in rows(d).enumerated() {
+        for (n, r) in rows.enumerated() {
             b += "<tr><td class=\"n\">\(n + 1)</td>" + [r.code, r.procedure, r.item, r.database, r.ministry, r.legal, r.article]
                 .map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n"
         }

@@ -64,20 +64,22 @@ enum Money {
     /// "1.234.567": dot thousands, as `DecimalNumber.vietnamese` prints integers, without going
     /// through `Decimal` (a review prints hundreds of thousands of amounts).
     static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = n < 0 ? "-" : ""
+        let digits = Array(String(n.magnitude).utf8)
+        var out: [UInt8] = n < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(digits.count * 4 / 3 + 1)
         for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ".")) }
             out.append(c)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "−23,4 %" with a true minus sign for a reduction.
     static func rate(_ percent: Double) -> String {
         let r = (percent * 10).rounded() / 10
-        let text = String(format: "%.1f", abs(r)).replacingOccurrences(of: ".", with: ",")
-        return (r > 0 ? "−" : r < 0 ? "+" : "") + text + " %"
+        // `r` is a whole number of tenths: print them as "%.1f" would, with a decimal comma.
+        let tenths = Int((abs(r) * 10).rounded())
+        return (r > 0 ? "−" : r < 0 ? "+" : "") + "\(tenths / 10),\(tenths % 10) %"
     }
 
     static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }

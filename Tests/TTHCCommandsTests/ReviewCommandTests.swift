@@ -291,6 +291,40 @@ struct ReviewReportFormatTests {
     }
 }
 
+extension ReviewCommandTests {
+    /// The report is spooled procedure by procedure and its head written last: the file and standard
+    /// output must hold the same report, an existing file must stay untouched without --force, and
+    /// no spool may be left behind.
+    @Test(arguments: ["text", "json", "html", "csv"])
+    func aSpooledReportIsWholeAndNeverOverwritesAFile(_ format: String) throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ra-soat.\(format)").path
+        let shown = try CLI.run(["review", "--at", "2026-11-01", "--format", format])
+        let written = try CLI.run(["review", "--at", "2026-11-01", "--format", format, "-o", path])
+        #expect(shown.status == 0 && written.status == 0, "\(written.stderr)")
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        // Standard output ends with a line break where the report has none (text); nothing else differs.
+        #expect(format == "text" ? shown.stdout == file + "\n" : shown.stdout == file)
+        #expect(file.contains("1.011607"))
+        let again = try CLI.run(["review", "--at", "2026-11-01", "--format", format, "-o", path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("pass --force"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == file)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ra-soat.\(format)"])
+    }
+
+    @Test func jsonWithoutFindingsListsNoProcedures() throws {
+        // No --compare and no --national: the time rule has nothing to compare with.
+        let run = try CLI.run(["review", "--at", "2026-11-01", "--rules", "time", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["procedures"] as? [Any])?.isEmpty == true)
+        #expect((json["summary"] as? [String: Any])?["findings"] as? Int == 0)
+        #expect(run.stdout.hasSuffix("  \"procedures\": []\n}\n"))
+    }
+}
+
 @Suite("tthc review on a generated catalogue", .serialized)
 struct ReviewGeneratedCatalogueTests {
     /// Hash seeds change from process to process; the overlap report must not.
