@@ -11,8 +11,9 @@ public enum CompactEncoder {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = CompactNode()
         try value.encode(to: CompactNodeEncoder(node: root, codingPath: []))
+        let size = root.measure()
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(size)
         root.write(into: &out)
         return out
     }
@@ -33,12 +34,57 @@ final class CompactNode {
         case empty
         case null
         case primitive([UInt8])
+        /// A string, written as its UTF-8 (kept as a String: no byte array per value).
+        case string(String)
+        /// A number's 8 little-endian bytes.
+        case number(UInt64)
         case keyed([(String, CompactNode)])
         case unkeyed([CompactNode])
     }
 
     var content: Content = .empty
+    /// A container's payload size in bytes, set by `measure()` before `write(into:)`.
+    private var payload = 0
 
+    /// The bytes `write(into:)` will append for this value (tag, length and payload), measuring every
+    /// container below on the way, so that each length is written before its payload and nothing is
+    /// moved afterwards.
+    @discardableResult
+    func measure() -> Int {
+        switch content {
+        case .empty, .null:
+            return 2
+        case .primitive(let bytes):
+            return 1 + Self.lengthSize(bytes.count) + bytes.count
+        case .string(let text):
+            let count = text.utf8.count
+            return 1 + Self.lengthSize(count) + count
+        case .number:
+            return 1 + 1 + 8
+        case .keyed(let entries):
+            var total = 0
+            for (key, value) in entries {
+                let count = key.utf8.count
+                total += Self.lengthSize(count) + count + value.measure()
+            }
+            payload = total
+            return 1 + Self.lengthSize(total) + total
+        case .unkeyed(let values):
+            var total = 0
+            for value in values { total += value.measure() }
+            payload = total
+            return 1 + Self.lengthSize(total) + total
+        }
+    }
+
+    static func lengthSize(_ n: Int) -> Int {
+        var n = UInt(n)
+        var size = 1
+        while n >= 0x80 { n >>= 7; size += 1 }
+        return size
+    }
+
+    /// Appends the value; `measure()` must have been called on the root first.
     func write(into out: inout [UInt8]) {
         switch content {
         case .empty, .null:
@@ -48,32 +94,32 @@ final class CompactNode {
             out.append(1)
             CompactEncoder.appendLength(bytes.count, to: &out)
             out.append(contentsOf: bytes)
+        case .string(var text):
+            out.append(1)
+            text.withUTF8 { utf8 in
+                CompactEncoder.appendLength(utf8.count, to: &out)
+                out.append(contentsOf: utf8)
+            }
+        case .number(let value):
+            out.append(1)
+            out.append(8)
+            withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
         case .keyed(let entries):
-            writeContainer(tag: 2, into: &out) { out in
-                for (key, value) in entries {
-                    var key = key
-                    key.withUTF8 { utf8 in
-                        CompactEncoder.appendLength(utf8.count, to: &out)
-                        out.append(contentsOf: utf8)
-                    }
-                    value.write(into: &out)
+            out.append(2)
+            CompactEncoder.appendLength(payload, to: &out)
+            for (key, value) in entries {
+                var key = key
+                key.withUTF8 { utf8 in
+                    CompactEncoder.appendLength(utf8.count, to: &out)
+                    out.append(contentsOf: utf8)
                 }
+                value.write(into: &out)
             }
         case .unkeyed(let values):
-            writeContainer(tag: 3, into: &out) { out in
-                for value in values { value.write(into: &out) }
-            }
+            out.append(3)
+            CompactEncoder.appendLength(payload, to: &out)
+            for value in values { value.write(into: &out) }
         }
-    }
-
-    /// Writes the payload first, then moves it to make room for its length.
-    private func writeContainer(tag: UInt8, into out: inout [UInt8], _ body: (inout [UInt8]) -> Void) {
-        out.append(tag)
-        let start = out.count
-        body(&out)
-        var length: [UInt8] = []
-        CompactEncoder.appendLength(out.count - start, to: &length)
-        out.insert(contentsOf: length, at: start)
     }
 
     func keyedEntries() -> [(String, CompactNode)] {
@@ -126,34 +172,25 @@ struct CompactNodeEncoder: Encoder {
     }
 }
 
-/// The bytes of primitives.
-enum CompactPrimitive {
-    static func bytes(_ value: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: value.littleEndian) { Array($0) }
-    }
-
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-}
-
 struct CompactSingleEncoder: SingleValueEncodingContainer {
     let node: CompactNode
     let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { node.content = .null }
     mutating func encode(_ value: Bool) throws { node.content = .primitive([value ? 1 : 0]) }
-    mutating func encode(_ value: String) throws { node.content = .primitive(CompactPrimitive.bytes(value)) }
-    mutating func encode(_ value: Double) throws { node.content = .primitive(CompactPrimitive.bytes(value.bitPattern)) }
+    mutating func encode(_ value: String) throws { node.content = .string(value) }
+    mutating func encode(_ value: Double) throws { node.content = .number(value.bitPattern) }
     mutating func encode(_ value: Float) throws { try encode(Double(value)) }
     mutating func encode(_ value: Int) throws { try encode(Int64(value)) }
     mutating func encode(_ value: Int8) throws { try encode(Int64(value)) }
     mutating func encode(_ value: Int16) throws { try encode(Int64(value)) }
     mutating func encode(_ value: Int32) throws { try encode(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { node.content = .primitive(CompactPrimitive.bytes(UInt64(bitPattern: value))) }
+    mutating func encode(_ value: Int64) throws { node.content = .number(UInt64(bitPattern: value)) }
     mutating func encode(_ value: UInt) throws { try encode(UInt64(value)) }
     mutating func encode(_ value: UInt8) throws { try encode(UInt64(value)) }
     mutating func encode(_ value: UInt16) throws { try encode(UInt64(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { node.content = .primitive(CompactPrimitive.bytes(value)) }
+    mutating func encode(_ value: UInt64) throws { node.content = .number(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: CompactNodeEncoder(node: node, codingPath: codingPath))
     }
