@@ -455,22 +455,7 @@ struct JSONScanner {
         return false
     }
 
-    private func hex4(_ at: Int) -> Int? {
-        guard at + 4 <= p.count else { return nil }
-        var value = 0
-        for k in at..<(at + 4) {
-            let b = p[k]
-            let digit: Int
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(b - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(b - UInt8(ascii: "a")) + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = Int(b - UInt8(ascii: "A")) + 10
-            default: return nil
-            }
-            value = value * 16 + digit
-        }
-        return value
-    }
+    private func hex4(_ at: Int) -> Int? { JSONEscape.hex4(p, at: at).map(Int.init) }
 
     private func hex(_ b: UInt8) -> String {
         let s = String(b, radix: 16, uppercase: true)

@@ -286,19 +286,8 @@ public struct JSONTree: Sendable {
     ) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out in
             var n = 0
-            func hex4(_ at: Int) -> UInt32 {
-                var v: UInt32 = 0
-                for k in at..<(at + 4) {
-                    let b = body[k]
-                    let d: UInt32 = switch b {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(b - UInt8(ascii: "0"))
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(b - UInt8(ascii: "a") + 10)
-                    default: UInt32(b - UInt8(ascii: "A") + 10)
-                    }
-                    v = v * 16 + d
-                }
-                return v
-            }
+            // Escapes were checked when the tree was built: four hex digits follow every \u.
+            func hex4(_ at: Int) -> UInt32 { JSONEscape.hex4(body, at: at) ?? 0 }
             var nonASCII = false
             var k = 0
             while k < body.count {
@@ -498,22 +487,7 @@ public struct JSONTree: Sendable {
             return false
         }
 
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= p.count else { return nil }
-            var v: UInt32 = 0
-            for k in at..<(at + 4) {
-                let b = p[k]
-                let d: UInt32
-                switch b {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a")) + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A")) + 10
-                default: return nil
-                }
-                v = v * 16 + d
-            }
-            return v
-        }
+        func hex4(_ at: Int) -> UInt32? { JSONEscape.hex4(p, at: at) }
 
         @inline(__always)
         func isDigit(_ k: Int) -> Bool {

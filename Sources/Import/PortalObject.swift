@@ -327,16 +327,8 @@ final class PortalObject {
     /// The elements of a list; absent or null is empty. A list over the limit is an error.
     func list(_ key: String) -> [(JSONValue, String)] {
         guard let value = raw(key) else { return [] }
-        guard case .array(let elements) = value.content else {
-            diagnostics.error(child(key), "expected a list [ … ], found \(diagnostics.describe(value))", at: value)
-            return []
-        }
-        if elements.count > Self.maximumListCount {
-            diagnostics.error(child(key), "holds \(elements.count) entries, over the \(Self.maximumListCount) a portal record can hold; the record is damaged, export it again", at: value)
-            return []
-        }
         let path = child(key)
-        return elements.enumerated().map { (k, element) in (element, "\(path)[\(k)]") }
+        return list(key, value).enumerated().map { (k, element) in (element, "\(path)[\(k)]") }
     }
 
     /// How many elements a list holds (absent, null or not a list: 0), without their paths.
