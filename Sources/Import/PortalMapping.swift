@@ -704,16 +704,7 @@ struct PortalMapping {
     static func vietnamDate(_ milliseconds: Int64) -> LocalDate {
         let shifted = milliseconds + 7 * 3_600_000
         let days = Int(shifted / 86_400_000 - (shifted % 86_400_000 < 0 ? 1 : 0))
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = LocalDate.civil(dayNumber: days)
         return LocalDate(year: min(max(y, 1), 9999), month: m, day: d) ?? LocalDate(year: 1970, month: 1, day: 1)!
     }
 }
