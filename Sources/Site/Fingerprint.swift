@@ -88,16 +88,23 @@ extension SiteModel {
         f.add(String(page))
         f.add(String(entries.count))
         f.add(data.date.iso)
-        for i in entries[pages.rows(page: page)] { f.add(entryKey(i)) }
+        for i in entries[pages.rows(page: page)] { addEntry(i, into: &f) }
     }
 
     /// What a procedure in force is: its key and the version in force, which is exactly what its
-    /// decision's file says (the digest), else its history's key.
-    func entryKey(_ index: Int) -> String {
+    /// decision's file says (the digest), else its history's key. Added part by part (no string
+    /// made per entry: listings and the catalogue key add tens of thousands of them).
+    func addEntry(_ index: Int, into f: inout Fingerprint) {
         let entry = data.state.entries[index]
         let v = entry.version
-        guard let digest = data.decisionDigests[v.decision] else { return entry.key + " " + historyKey(entry.key) }
-        return entry.key + " " + v.decision + " " + digest + " " + v.from.iso
+        f.add(entry.key)
+        guard let digest = data.decisionDigests[v.decision] else {
+            f.add(historyKey(entry.key))
+            return
+        }
+        f.add(v.decision)
+        f.add(digest)
+        f.add(v.from.iso)
     }
 
     /// The whole catalogue as the site shows it on the build date: every procedure in force, every
@@ -110,7 +117,7 @@ extension SiteModel {
         var f = Fingerprint()
         f.add(data.date.iso)
         f.add(data.baseURL ?? "-")
-        for i in data.state.entries.indices { f.add(entryKey(i)) }
+        for i in data.state.entries.indices { addEntry(i, into: &f) }
         for d in data.decisions {
             f.add(d.number)
             f.add(data.decisionDigests[d.number] ?? String(describing: d))

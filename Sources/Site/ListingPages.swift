@@ -10,7 +10,7 @@ import Catalogue
 /// in a folder of its own so that no other slug can take its name. Every page links to every other
 /// one (plain links: no script), and all are in the sitemap.
 struct ListingPages: Equatable {
-    static let rowsPerPage = 200
+    static let rowsPerPage = 100
 
     /// The listing's first page.
     let first: String
