@@ -14,6 +14,21 @@ public struct ProcedureCode: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `d.dddddd` when the code starts with a national code, else nil.
     public var national: String? {
+        // Codes are ASCII: read the bytes (the site asks for the key of every procedure several
+        // times per build); any other text goes through the characters, with the same answer.
+        let ascii = rawValue.utf8.withContiguousStorageIfAvailable { b -> (known: Bool, national: String?) in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return (false, nil) }
+            func digit(_ i: Int) -> Bool { b[i] &- UInt8(ascii: "0") < 10 }
+            guard b.count >= 8, digit(0), b[1] == UInt8(ascii: "."), (2..<8).allSatisfy(digit),
+                  b.count == 8 || b[8] == UInt8(ascii: ".") else { return (true, nil) }
+            return (true, String(decoding: UnsafeBufferPointer(rebasing: b[0..<8]), as: UTF8.self))
+        }
+        if let ascii, ascii.known { return ascii.national }
+        return Self.national(byCharacters: rawValue)
+    }
+
+    /// `national` read character by character, for any text.
+    static func national(byCharacters rawValue: String) -> String? {
         let parts = rawValue.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].count == 1, parts[0].allSatisfy(\.isASCIIDigit),
               parts[1].count == 6, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }

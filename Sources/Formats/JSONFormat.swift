@@ -177,4 +177,10 @@ extension JSONFormat {
     public static func pretty(_ value: some Encodable) -> String {
         JSONWriter.write(value)
     }
+
+    /// A JSON string literal appended to `out`, escaped exactly as `pretty` escapes strings: for
+    /// writers of a known shape that print their JSON directly (the site's `catalogue.json`).
+    public static func appendLiteral(_ text: String, to out: inout String) {
+        JSONWriter.appendString(text, to: &out)
+    }
 }

@@ -48,7 +48,7 @@ public enum SafeWriter {
                 let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
                 try fm.moveItem(at: url, to: old)
                 try fm.moveItem(at: staging, to: url)
-                try? fm.removeItem(at: old)
+                FolderRemoval.remove(old.path)
             } else {
                 try fm.moveItem(at: staging, to: url)
             }

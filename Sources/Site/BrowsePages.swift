@@ -53,27 +53,35 @@ extension SiteModel {
         return r
     }
 
-    /// The procedures in force at one level.
-    func level(_ index: Int) -> Page {
+    /// The procedures in force at one level: one page of them (`ListingPages`).
+    func level(_ index: Int, page: Int = 1) -> Page {
         let g = data.levels[index]
-        let path = SiteLinks.level(g.level)
-        var c = layout(path, title: g.level.vietnamese)
-        c["heading"] = g.level.vietnamese
-        c["kind"] = "Cấp thực hiện"
-        c["count"] = Texts.number(g.entries.count)
-        c["asOf"] = data.date.vietnamese
-        c["procedures"] = g.entries.map { row($0, from: path) }
-        return Page(path: path, template: "listing", context: c)
+        return listingPage(.level(index), page: page, title: g.level.vietnamese, heading: g.level.vietnamese, kind: "Cấp thực hiện")
     }
 
-    /// The procedures in force in one field or at one agency.
-    func group(_ g: SiteData.Group, path: String, kind: String) -> Page {
-        var c = layout(path, title: "\(g.name) — \(kind)")
-        c["heading"] = g.name
+    /// The procedures in force in one field or at one agency: one page of them.
+    func group(_ group: ListingGroup, page: Int = 1) -> Page {
+        let (g, kind) = switch group {
+        case .field(let i): (data.fields[i], "Lĩnh vực")
+        case .agency(let i): (data.agencies[i], "Cơ quan thực hiện")
+        case .level: preconditionFailure("a level is not a field or agency group")
+        }
+        return listingPage(group, page: page, title: "\(g.name) — \(kind)", heading: g.name, kind: kind)
+    }
+
+    /// Page `page` of a listing: its rows, and a pager when there is more than one page.
+    func listingPage(_ group: ListingGroup, page: Int, title: String, heading: String, kind: String) -> Page {
+        let pages = listing(group)
+        let path = pages.path(page: page)
+        let entries = entries(group)
+        var c = layout(path, title: page == 1 ? title : "\(title) (trang \(page))")
+        c["heading"] = heading
         c["kind"] = kind
-        c["count"] = Texts.number(g.entries.count)
+        c["count"] = Texts.number(entries.count)
         c["asOf"] = data.date.vietnamese
-        c["procedures"] = g.entries.map { row($0, from: path) }
+        if page > 1 { c["listingHref"] = SiteLinks.root(of: path) + pages.first }
+        c["procedures"] = entries[pages.rows(page: page)].map { row($0, from: path) }
+        c["pager"] = pages.pager(page: page)
         return Page(path: path, template: "listing", context: c)
     }
 

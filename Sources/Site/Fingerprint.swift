@@ -50,19 +50,13 @@ extension SiteModel {
             f.add(kind == .decision(number: number) ? "decision" : "changes")
             f.add(decisionKey(number))
         case .level(let i):
-            f.add("level")
-            f.add(data.levels[i].level.rawValue)
-            listed(data.levels[i].entries, into: &f)
+            listed(.level(i), page: 1, into: &f)
         case .field(let i):
-            f.add("field")
-            f.add(data.fields[i].slug)
-            f.add(data.fields[i].name)
-            listed(data.fields[i].entries, into: &f)
+            listed(.field(i), page: 1, into: &f)
         case .agency(let i):
-            f.add("agency")
-            f.add(data.agencies[i].slug)
-            f.add(data.agencies[i].name)
-            listed(data.agencies[i].entries, into: &f)
+            listed(.agency(i), page: 1, into: &f)
+        case .listingPage(let group, let page):
+            listed(group, page: page, into: &f)
         case .home, .fields, .agencies, .decisions:
             f.add(String(describing: kind))
             f.add(catalogueKey)
@@ -72,19 +66,45 @@ extension SiteModel {
         return f.hex
     }
 
-    /// A listing shows the build date and a row per procedure in force.
-    private func listed(_ entries: [Int], into f: inout Fingerprint) {
+    /// A listing's page shows its group's name, the build date, the count of the whole listing,
+    /// the pager (which the count and the page number make) and a row per procedure on the page.
+    private func listed(_ group: ListingGroup, page: Int, into f: inout Fingerprint) {
+        switch group {
+        case .level(let i):
+            f.add("level")
+            f.add(data.levels[i].level.rawValue)
+        case .field(let i):
+            f.add("field")
+            f.add(data.fields[i].slug)
+            f.add(data.fields[i].name)
+        case .agency(let i):
+            f.add("agency")
+            f.add(data.agencies[i].slug)
+            f.add(data.agencies[i].name)
+        }
+        let entries = entries(group)
+        let pages = listing(group)
+        f.add(String(ListingPages.rowsPerPage))
+        f.add(String(page))
+        f.add(String(entries.count))
         f.add(data.date.iso)
-        for i in entries { f.add(entryKey(i)) }
+        for i in entries[pages.rows(page: page)] { addEntry(i, into: &f) }
     }
 
     /// What a procedure in force is: its key and the version in force, which is exactly what its
-    /// decision's file says (the digest), else its history's key.
-    func entryKey(_ index: Int) -> String {
+    /// decision's file says (the digest), else its history's key. Added part by part (no string
+    /// made per entry: listings and the catalogue key add tens of thousands of them).
+    func addEntry(_ index: Int, into f: inout Fingerprint) {
         let entry = data.state.entries[index]
         let v = entry.version
-        guard let digest = data.decisionDigests[v.decision] else { return entry.key + " " + historyKey(entry.key) }
-        return entry.key + " " + v.decision + " " + digest + " " + v.from.iso
+        f.add(entry.key)
+        guard let digest = data.decisionDigests[v.decision] else {
+            f.add(historyKey(entry.key))
+            return
+        }
+        f.add(v.decision)
+        f.add(digest)
+        f.add(v.from.iso)
     }
 
     /// The whole catalogue as the site shows it on the build date: every procedure in force, every
@@ -97,7 +117,7 @@ extension SiteModel {
         var f = Fingerprint()
         f.add(data.date.iso)
         f.add(data.baseURL ?? "-")
-        for i in data.state.entries.indices { f.add(entryKey(i)) }
+        for i in data.state.entries.indices { addEntry(i, into: &f) }
         for d in data.decisions {
             f.add(d.number)
             f.add(data.decisionDigests[d.number] ?? String(describing: d))
@@ -179,12 +199,14 @@ extension SiteModel {
 
     /// The province, address and QR setting, which every page's layout shows, and the program that
     /// builds: a rebuild with another tthc (any new build of it, whatever module changed: page views,
-    /// sheets, the diff) keeps no page the old one built.
+    /// sheets, the diff) keeps no page the old one built. A digest of them, since every page's
+    /// fingerprint hashes it (the province alone, with its communes, is kilobytes).
     static func layoutKey(_ data: SiteData, qr: Bool) -> String {
-        pageModelVersion + data.builder + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
+        let text = pageModelVersion + data.builder + JSONFormat.pretty(data.province) + (data.baseURL ?? "-") + (qr ? "qr" : "no-qr")
+        return ContentDigest(Array(text.utf8)).description
     }
 
-    static let pageModelVersion = "site-model-1"
+    static let pageModelVersion = "site-model-2"
 }
 
 /// Strings computed once per build and shared between the threads that render pages.

@@ -19,6 +19,8 @@ public enum PageKind: Hashable, Sendable {
     case level(Int)
     case field(Int)
     case agency(Int)
+    /// Page 2, 3, … of a level, field or agency listing (`.level`, `.field`, `.agency` are page 1).
+    case listingPage(ListingGroup, page: Int)
     case fields
     case agencies
     case decisions

@@ -71,10 +71,12 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Writes every file into the staging folder: pages and sheets on every core, then open data,
-    /// the search index and assets.
+    /// Writes every file into the staging folder: pages and sheets on every core, the open data and
+    /// the search index on one of them beside the pages (they rest on the catalogue, not on the
+    /// pages), then the assets and the marker.
     func fill(_ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
         let fingerprints = Mutex<[String: String]>([:])
+        let units = Mutex<[String: Manifest.Unit]>([:])
         let kinds = model.pages
         let total = kinds.count
         let done = Atomic<Int>(0)
@@ -82,7 +84,16 @@ public struct SiteBuilder: Sendable {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = 64
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            if worker == 0 {
+                do {
+                    let made = try groups(kinds, into: out, previous: manifest)
+                    units.withLock { $0 = made }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+            }
             while failure.withLock({ $0 == nil }) {
                 let start = next.add(chunk, ordering: .relaxed).oldValue
                 if start >= total { return }
@@ -101,17 +112,29 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        let data = model.data
         var written = Manifest(pages: fingerprints.withLock { $0 })
+        written.units = units.withLock { $0 }
+        for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            try out.copy(source, to: "assets/" + name)
+        }
+        try out.emit(SiteLinks.marker, written.text)
+        return Report(written: out.written, unchanged: out.unchanged, pages: total)
+    }
+
+    /// The files made as groups: the open data (with the sitemap of `kinds`) and the search index.
+    func groups(_ kinds: [PageKind], into out: OutputFolder, previous manifest: Manifest) throws -> [String: Manifest.Unit] {
+        let data = model.data
+        var units: [String: Manifest.Unit] = [:]
         // The open data rests on the catalogue in force and the page list (the sitemap), like home.
         var open = Fingerprint()
         open.add("open data")
         open.add(model.layoutKey)
         open.add(model.catalogueKey)
-        written.units[Manifest.openData] = try unit(Manifest.openData, open.hex, manifest, out) {
+        units[Manifest.openData] = try unit(Manifest.openData, open.hex, manifest, out) {
+            let rows = OpenData.rows(data)
             var files: [(path: String, text: String)] = [
-                (SiteLinks.catalogueJSON, OpenData.catalogueJSON(data)),
-                (SiteLinks.proceduresCSV, OpenData.proceduresCSV(data)),
+                (SiteLinks.catalogueJSON, OpenData.catalogueJSON(data, rows: rows)),
+                (SiteLinks.proceduresCSV, OpenData.proceduresCSV(rows)),
                 (SiteLinks.feed, OpenData.feed(data)),
             ]
             files += OpenData.sitemaps(data, pages: kinds.map(model.path(of:)))
@@ -122,7 +145,7 @@ public struct SiteBuilder: Sendable {
         // The search index is made from the search documents alone; their digest is much cheaper
         // than building the index, and a decision that changes times or fees leaves them alone.
         let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
-        written.units[Manifest.search] = try unit(Manifest.search, Self.searchKey(documents, layout: model.layoutKey), manifest, out) {
+        units[Manifest.search] = try unit(Manifest.search, Self.searchKey(documents, layout: model.layoutKey), manifest, out) {
             var paths: [String] = []
             for file in SearchIndexBuilder.build(documents) {
                 try out.emit(file.path, file.contents)
@@ -130,11 +153,7 @@ public struct SiteBuilder: Sendable {
             }
             return paths
         }
-        for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            try out.copy(source, to: "assets/" + name)
-        }
-        try out.emit(SiteLinks.marker, written.text)
-        return Report(written: out.written, unchanged: out.unchanged, pages: total)
+        return units
     }
 
     /// A group of files made together: kept as a whole when its fingerprint is the previous

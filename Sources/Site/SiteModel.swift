@@ -26,12 +26,17 @@ public struct SiteModel: Sendable {
     /// Every page, in a fixed order.
     public var pages: [PageKind] {
         var kinds: [PageKind] = [.home, .fields, .agencies, .decisions, .notFound]
-        kinds += data.levels.indices.map { .level($0) }
-        kinds += data.fields.indices.map { .field($0) }
-        kinds += data.agencies.indices.map { .agency($0) }
+        kinds += data.levels.indices.flatMap { listingKinds(.level($0), first: .level($0)) }
+        kinds += data.fields.indices.flatMap { listingKinds(.field($0), first: .field($0)) }
+        kinds += data.agencies.indices.flatMap { listingKinds(.agency($0), first: .agency($0)) }
         for d in data.decisions { kinds += [.decision(number: d.number), .changes(number: d.number)] }
         kinds += data.procedureKeys.map { .procedure(key: $0) }
         return kinds
+    }
+
+    /// A listing's pages: the first, then page 2, 3, ….
+    func listingKinds(_ group: ListingGroup, first: PageKind) -> [PageKind] {
+        [first] + (1..<listing(group).pageCount).map { .listingPage(group, page: $0 + 1) }
     }
 
     /// Where a page goes, without building it.
@@ -42,6 +47,7 @@ public struct SiteModel: Sendable {
         case .level(let i): SiteLinks.level(data.levels[i].level)
         case .field(let i): SiteLinks.field(slug: data.fields[i].slug)
         case .agency(let i): SiteLinks.agency(slug: data.agencies[i].slug)
+        case .listingPage(let group, let page): listing(group).path(page: page)
         case .fields: SiteLinks.fields
         case .agencies: SiteLinks.agencies
         case .decisions: SiteLinks.decisions
@@ -56,8 +62,10 @@ public struct SiteModel: Sendable {
         case .home: home()
         case .procedure(let key): procedure(key)
         case .level(let i): level(i)
-        case .field(let i): group(data.fields[i], path: SiteLinks.field(slug: data.fields[i].slug), kind: "Lĩnh vực")
-        case .agency(let i): group(data.agencies[i], path: SiteLinks.agency(slug: data.agencies[i].slug), kind: "Cơ quan thực hiện")
+        case .field(let i): group(.field(i))
+        case .agency(let i): group(.agency(i))
+        case .listingPage(.level(let i), let page): level(i, page: page)
+        case .listingPage(let group, let page): self.group(group, page: page)
         case .fields: groupIndex(data.fields, path: SiteLinks.fields, title: "Lĩnh vực", link: SiteLinks.field(slug:))
         case .agencies: groupIndex(data.agencies, path: SiteLinks.agencies, title: "Cơ quan thực hiện", link: SiteLinks.agency(slug:))
         case .decisions: decisionIndex()
