@@ -133,8 +133,8 @@ struct PortalMapping {
         var text: String?
         var description: String?
         var fees: [Fee]
-        var node: JSONValue
-        var path: String
+        /// The `executionMethods` entry, for messages.
+        var object: PortalObject
     }
 
     private func channels() -> [Channel] {
@@ -154,7 +154,7 @@ struct PortalMapping {
                 o.diagnostics.warning(o.child("submissionMethod"), "'\(methodText)' is not imported: the model knows in-person (DIRECT), online (ONLINE) and postal (POSTAL) submission", at: o.raw("submissionMethod")!)
                 continue
             }
-            var entry = MethodEntry(method: method, fees: [], node: o.value, path: o.path)
+            var entry = MethodEntry(method: method, fees: [], object: o)
             (entry.value, entry.unit, entry.text) = time(o, valueKey: "processingTime", unitKey: "processingTimeUnit")
             entry.description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
             entry.fees = o.objects("fees").compactMap(fee)
@@ -188,8 +188,8 @@ struct PortalMapping {
                                      text: texts.isEmpty ? nil : texts.joined(separator: "; "), stages: stages),
                 fees: same.flatMap(\.fees)))
             root.diagnostics.warning(
-                first.path, "\(same.count) entries for \(method.vietnamese.lowercased()) submission are read as stages of one processing time\(total.map { " (\($0.vietnamese) in all)" } ?? ""); check the draft",
-                at: first.node)
+                first.object.path, "\(same.count) entries for \(method.vietnamese.lowercased()) submission are read as stages of one processing time\(total.map { " (\($0.vietnamese) in all)" } ?? ""); check the draft",
+                at: first.object.value)
         }
         return channels
     }
@@ -277,7 +277,7 @@ struct PortalMapping {
 
     /// nil: unknown; .some(nil): đồng; .some(code): another currency.
     static func currency(_ name: String) -> String?? {
-        let key = VietnameseText.searchKey(name)
+        let key = SearchKeyFolding.searchKey(name)
         switch key {
         case "viet nam dong", "vnd", "dong", "d", "dong viet nam": return .some(nil)
         case "usd", "do la my", "dola my", "us dollar": return .some("USD")

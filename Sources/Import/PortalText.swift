@@ -72,7 +72,7 @@ enum PortalText {
     /// Text that says there is nothing: "không", "Không có", "-", "Không quy định".
     static func meansNothing(_ s: String) -> Bool {
         guard s.utf8.count < 64 else { return false }
-        let key = VietnameseText.searchKey(stripBullet(StoredText.singleLine(s))).trimmingCharacters(in: ["."])
+        let key = SearchKeyFolding.searchKey(stripBullet(StoredText.singleLine(s))).trimmingCharacters(in: ["."])
         return ["", "khong", "khong co", "khong quy dinh", "-", "khong co thong tin"].contains(key)
     }
 

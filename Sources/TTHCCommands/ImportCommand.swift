@@ -124,8 +124,11 @@ struct ImportDVCQGCommand: ParsableCommand {
             return
         }
         let format = FileFormat(path: output)!
-        let text = format == .xml ? XMLFormat.write(plan.decision) : JSONFormat.write(plan.decision)
-        try Console.deliver(text, to: output, force: force)
+        if format == .xml {
+            try Console.deliver(utf8: XMLFormat.writeUTF8(plan.decision), to: output, force: force)
+        } else {
+            try Console.deliver(JSONFormat.write(plan.decision), to: output, force: force)
+        }
         Console.out(summary.text)
     }
 }
