@@ -71,7 +71,7 @@ public enum PortalImport {
     /// Reads one file's record.
     public static func readFile(_ path: String) -> (PortalRecord?, [Diagnostic]) {
         do throws(FormatError) {
-            let bytes = try DocumentFile.readBytes(path)
+            let bytes = try RecordBytes.read(path)
             let tree = try JSONTree.read(bytes, file: path)
             return PortalRecord.read(tree)
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Catalogue
+import Formats
 import Testing
 @testable import Import
 
@@ -88,6 +89,28 @@ struct SearchKeyFoldingTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "A\(Character(scalar))b \(Character(scalar))"
             #expect(SearchKeyFolding.searchKey(text) == VietnameseText.searchKey(text), "U+\(String(value, radix: 16))")
+        }
+    }
+}
+
+@Suite("Reading record files")
+struct RecordBytesTests {
+    @Test func sameBytesAndMessagesAsDocumentFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = Array("{\"name\": \"Thủ tục\"}".utf8) + Array(repeating: 0x20, count: 70_000)
+        let file = folder.appendingPathComponent("a.json").path
+        FileManager.default.createFile(atPath: file, contents: Data(content))
+        let empty = folder.appendingPathComponent("empty.json").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try RecordBytes.read(file) == content)
+        #expect(try RecordBytes.read(empty) == [])
+        for path in [folder.path, folder.appendingPathComponent("missing.json").path] {
+            let ours = #expect(throws: FormatError.self) { try RecordBytes.read(path) }
+            let theirs = #expect(throws: FormatError.self) { try DocumentFile.readBytes(path) }
+            #expect(ours?.diagnostics.map(\.description) == theirs?.diagnostics.map(\.description))
+            #expect(ours?.diagnostics.isEmpty == false)
         }
     }
 }
