@@ -64,6 +64,16 @@ public enum InputText {
         bytes.withUnsafeBufferPointer { isSurelyNFC($0) }
     }
 
+    /// Whether one scalar is one `isSurelyNFC` accepts: below U+0300, a precomposed Vietnamese
+    /// letter, common punctuation or the đồng sign.
+    @inline(__always)
+    static func isSurelyNFC(scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0..<0x300, 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20AB: return true
+        default: return false
+        }
+    }
+
     /// `isSurelyNFC(utf8:)` on bytes in memory.
     static func isSurelyNFC(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -289,6 +289,10 @@ public struct JSONTree: Sendable {
             // Escapes were checked when the tree was built: four hex digits follow every \u.
             func hex4(_ at: Int) -> UInt32 { JSONEscape.hex4(body, at: at) ?? 0 }
             var nonASCII = false
+            // In an ASCII file every non-ASCII scalar comes from an escape: whether the result is in
+            // the form `InputText.isSurelyNFC` accepts is then decided escape by escape, without a
+            // second pass over the result.
+            var surelyNFC = true
             var k = 0
             while k < body.count {
                 let b = body[k]
@@ -317,6 +321,7 @@ public struct JSONTree: Sendable {
                         out[n] = UInt8(v); n += 1
                     } else {
                         nonASCII = true
+                        if surelyNFC, !InputText.isSurelyNFC(scalar: v) { surelyNFC = false }
                         if v < 0x800 {
                             out[n] = UInt8(0xC0 | (v >> 6)); out[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
                         } else if v < 0x10000 {
@@ -336,7 +341,7 @@ public struct JSONTree: Sendable {
             }
             let result = UnsafeBufferPointer(rebasing: out[0..<n])
             guard nonASCII else { return use(result, asciiFile) }
-            if !InputText.isSurelyNFC(result) {
+            if asciiFile ? !surelyNFC : !InputText.isSurelyNFC(result) {
                 var composed = VietnameseText.nfc(String(decoding: result, as: UTF8.self))
                 return composed.withUTF8 { use($0, false) }
             }

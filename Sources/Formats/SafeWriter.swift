@@ -9,6 +9,19 @@ public enum SafeWriter {
 
     /// Writes `text` to `path`. Refuses to replace an existing file unless `force` is set.
     public static func write(_ text: String, to path: String, force: Bool) throws {
+        try write(Data(text.utf8), to: path, force: force)
+    }
+
+    /// Writes UTF-8 bytes to `path`, as `write(_:to:force:)` writes text (a draft of thousands of
+    /// procedures is written from its bytes, without a `String` of 100 MB in between).
+    public static func write(utf8 bytes: [UInt8], to path: String, force: Bool) throws {
+        try bytes.withUnsafeBytes { raw in
+            let data = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) } ?? Data()
+            try write(data, to: path, force: force)
+        }
+    }
+
+    private static func write(_ data: Data, to path: String, force: Bool) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: path), !force {
             throw Refusal(description: "\(path): error: the file exists; choose another name, or pass --force to replace it")
@@ -18,7 +31,7 @@ public enum SafeWriter {
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tthc-\(UUID().uuidString)")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             // rename(2) replaces the target atomically: readers see the old file or the new, never half.
             guard rename(temporary.path, url.path) == 0 else {
                 throw Refusal(description: "\(path): error: cannot write the file (\(String(cString: strerror(errno))))")

@@ -91,6 +91,13 @@ public enum XMLFormat {
         return writer.output
     }
 
+    /// `write(_:)`'s bytes (UTF-8), for writing to a file without making a `String` of them.
+    public static func writeUTF8(_ decision: Decision) -> [UInt8] {
+        var writer = XMLWriter()
+        writer.root(decision)
+        return writer.bytes
+    }
+
     /// The canonical XML of a standalone procedure.
     public static func write(_ procedure: Procedure) -> String {
         var writer = XMLWriter()

@@ -27,6 +27,9 @@ struct XMLWriter {
 
     var output: String { String(decoding: out, as: UTF8.self) }
 
+    /// The document's UTF-8 (valid: every value written came from a `String`).
+    var bytes: [UInt8] { out }
+
     // MARK: The document
 
     mutating func root(_ decision: Decision) {

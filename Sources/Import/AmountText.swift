@@ -15,7 +15,7 @@ enum AmountText {
     }
 
     static func parse(_ text: String) -> Amount? {
-        let key = VietnameseText.searchKey(StoredText.singleLine(text))
+        let key = SearchKeyFolding.searchKey(StoredText.singleLine(text))
         if ["mien phi", "khong thu", "khong thu phi", "khong mat phi", "khong", "0"].contains(key) {
             return Amount(value: 0)
         }

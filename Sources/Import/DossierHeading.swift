@@ -28,7 +28,7 @@ enum DossierHeading: Equatable {
         var name = name
         while let last = name.last, last == ":" { name = PortalText.name(String(name.dropLast())) }
         // Only the start decides; folding a long case name whole would be wasted work.
-        let key = VietnameseText.searchKey(String(name.prefix(48)))
+        let key = SearchKeyFolding.searchKey(String(name.prefix(48)))
         if key.isEmpty || Self.nothing.contains(key) {
             self = .dossierCase(nil)
         } else if key.hasPrefix("luu y") || key == "ghi chu" {

@@ -130,15 +130,18 @@ public struct DraftPlan: Sendable {
             }
         }
 
-        // Phần I order: action, then level, then field, then code.
+        // Phần I order: action, then level, then field, then code. The keys are made once per item,
+        // not once per comparison (the level's rank looked up in a fresh `Level.allCases` each time).
         let actionOrder: [DecisionItem.Action] = [.new, .amended, .replaced, .abolished]
-        items.sort {
-            let a = (actionOrder.firstIndex(of: $0.action)!, $0.level.flatMap { Level.allCases.firstIndex(of: $0) } ?? 99,
-                     $0.field?.name ?? "", $0.subjectCode?.rawValue ?? "")
-            let b = (actionOrder.firstIndex(of: $1.action)!, $1.level.flatMap { Level.allCases.firstIndex(of: $0) } ?? 99,
-                     $1.field?.name ?? "", $1.subjectCode?.rawValue ?? "")
-            return a < b
+        let levels = Level.allCases
+        var keyed = items.map { item in
+            (key: (actionOrder.firstIndex(of: item.action)!, item.level.flatMap { levels.firstIndex(of: $0) } ?? 99,
+                   item.field?.name ?? "", item.subjectCode?.rawValue ?? ""),
+             item: item)
         }
+        items = []
+        keyed.sort { $0.key < $1.key }
+        items = keyed.map(\.item)
         rows.sort { ($0.code, $0.file ?? "") < ($1.code, $1.file ?? "") }
 
         // The ministry decisions the records were announced by are the draft's legal bases.

@@ -14,6 +14,13 @@ public enum PortalImport {
     }
 
     /// Every `.json` file under the paths (any depth, hidden files left out), sorted; a file is itself.
+    /// A path named twice (or spelt two ways: `a/x.json`, `./a//x.json`, its absolute form) counts once.
+    ///
+    /// Listed with `opendir`/`readdir` and compared by a lexical absolute form: `FileManager`'s
+    /// enumerator and `standardizedFileURL` cost about as much as reading the files' bytes. What is
+    /// listed is what `FileManager.enumerator(atPath:)` lists: hidden folders are entered (only names
+    /// starting with '.' are left out), links to folders are not followed, and a folder that is itself
+    /// a link lists nothing.
     public static func files(under paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var found: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -27,15 +34,9 @@ public enum PortalImport {
                 found.append(path)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
+            guard let inFolder = FolderListing.jsonFiles(under: path) else {
                 diagnostics.append(.error("cannot list this folder; check its permissions", at: SourceLocation(file: path)))
                 continue
-            }
-            var inFolder: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
-                if name.lowercased().hasSuffix(".json") { inFolder.append((path as NSString).appendingPathComponent(relative)) }
             }
             if inFolder.isEmpty {
                 diagnostics.append(.warning("holds no .json file", at: SourceLocation(file: path)))
@@ -43,7 +44,8 @@ public enum PortalImport {
             found += inFolder.sorted()
         }
         var seen = Set<String>()
-        return (found.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }, diagnostics)
+        let directory = FileManager.default.currentDirectoryPath
+        return (found.filter { seen.insert(FolderListing.standardized($0, in: directory)).inserted }, diagnostics)
     }
 
     /// Reads every record under the paths. `progress` is called with (files done, files in all).
@@ -69,7 +71,7 @@ public enum PortalImport {
     /// Reads one file's record.
     public static func readFile(_ path: String) -> (PortalRecord?, [Diagnostic]) {
         do throws(FormatError) {
-            let bytes = try DocumentFile.readBytes(path)
+            let bytes = try RecordBytes.read(path)
             let tree = try JSONTree.read(bytes, file: path)
             return PortalRecord.read(tree)
         } catch {

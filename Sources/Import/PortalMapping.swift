@@ -133,8 +133,8 @@ struct PortalMapping {
         var text: String?
         var description: String?
         var fees: [Fee]
-        var node: JSONValue
-        var path: String
+        /// The `executionMethods` entry, for messages.
+        var object: PortalObject
     }
 
     private func channels() -> [Channel] {
@@ -154,7 +154,7 @@ struct PortalMapping {
                 o.diagnostics.warning(o.child("submissionMethod"), "'\(methodText)' is not imported: the model knows in-person (DIRECT), online (ONLINE) and postal (POSTAL) submission", at: o.raw("submissionMethod")!)
                 continue
             }
-            var entry = MethodEntry(method: method, fees: [], node: o.value, path: o.path)
+            var entry = MethodEntry(method: method, fees: [], object: o)
             (entry.value, entry.unit, entry.text) = time(o, valueKey: "processingTime", unitKey: "processingTimeUnit")
             entry.description = o.prose("description").flatMap { $0.isEmpty ? nil : $0 }
             entry.fees = o.objects("fees").compactMap(fee)
@@ -188,8 +188,8 @@ struct PortalMapping {
                                      text: texts.isEmpty ? nil : texts.joined(separator: "; "), stages: stages),
                 fees: same.flatMap(\.fees)))
             root.diagnostics.warning(
-                first.path, "\(same.count) entries for \(method.vietnamese.lowercased()) submission are read as stages of one processing time\(total.map { " (\($0.vietnamese) in all)" } ?? ""); check the draft",
-                at: first.node)
+                first.object.path, "\(same.count) entries for \(method.vietnamese.lowercased()) submission are read as stages of one processing time\(total.map { " (\($0.vietnamese) in all)" } ?? ""); check the draft",
+                at: first.object.value)
         }
         return channels
     }
@@ -277,7 +277,7 @@ struct PortalMapping {
 
     /// nil: unknown; .some(nil): đồng; .some(code): another currency.
     static func currency(_ name: String) -> String?? {
-        let key = VietnameseText.searchKey(name)
+        let key = SearchKeyFolding.searchKey(name)
         switch key {
         case "viet nam dong", "vnd", "dong", "d", "dong viet nam": return .some(nil)
         case "usd", "do la my", "dola my", "us dollar": return .some("USD")
@@ -370,52 +370,79 @@ struct PortalMapping {
 
     /// "Mẫu CT01", "mẫu NA14", "Mẫu số 02" in a paper's name: the form as printed ("Mẫu CT01",
     /// "Mẫu số 02") and its code ("CT01", "02").
+    ///
+    /// On the name's bytes: words are split at ASCII separators, "mẫu" and "số" are recognised by their
+    /// bytes, and a code is ASCII letters, digits and "/.-" — so no Character is made, and a String
+    /// only for the form found. (Splitting, reversing and testing Characters cost about 40,000
+    /// instructions per paper that mentions a form.)
     static func form(in name: String) -> (label: String, code: String)? {
-        // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) before splitting,
-        // in the string's own bytes.
         var name = name
-        let found = name.withUTF8 { p -> Int? in
+        return name.withUTF8 { p -> (label: String, code: String)? in
+            let n = p.count
+            // Most names cite no form: look for the bytes of "ẫ" or "Ẫ" (E1 BA AB / AA) first.
+            var first = -1
             var k = 0
-            while k + 2 < p.count {
-                if p[k] == 0xE1, p[k + 1] == 0xBA, p[k + 2] | 1 == 0xAB { return k }
+            while k + 2 < n {
+                if p[k] == 0xE1, p[k + 1] == 0xBA, p[k + 2] | 1 == 0xAB { first = k; break }
                 k += 1
+            }
+            guard first >= 0 else { return nil }
+            func isSeparator(_ b: UInt8) -> Bool {
+                b == UInt8(ascii: " ") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";")
+            }
+            // Words before the one holding the first "ẫ" cannot be "mẫu".
+            var start = first
+            while start > 0, !isSeparator(p[start - 1]) { start -= 1 }
+            /// The next word at or after `from` (nil at the end).
+            func word(from: Int) -> Range<Int>? {
+                var a = from
+                while a < n, isSeparator(p[a]) { a += 1 }
+                guard a < n else { return nil }
+                var b = a
+                while b < n, !isSeparator(p[b]) { b += 1 }
+                return a..<b
+            }
+            // Five bytes m/M, ẫ/Ẫ (E1 BA AB/AA), u/U: the only five-byte words that lowercase to "mẫu".
+            func isMau(_ w: Range<Int>) -> Bool {
+                let i = w.lowerBound
+                return w.count == 5 && p[i] | 0x20 == UInt8(ascii: "m") && p[i + 1] == 0xE1 && p[i + 2] == 0xBA
+                    && p[i + 3] | 1 == 0xAB && p[i + 4] | 0x20 == UInt8(ascii: "u")
+            }
+            // "so", "số" in any case (ố/Ố: E1 BB 91 / 90): the words that lowercase to one of them.
+            func isSo(_ w: Range<Int>) -> Bool {
+                let i = w.lowerBound
+                guard p[i] | 0x20 == UInt8(ascii: "s") else { return false }
+                if w.count == 2 { return p[i + 1] | 0x20 == UInt8(ascii: "o") }
+                return w.count == 4 && p[i + 1] == 0xE1 && p[i + 2] == 0xBB && p[i + 3] | 1 == 0x91
+            }
+            func isAlphanumeric(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            }
+            var current = word(from: start)
+            while let w = current {
+                let next = word(from: w.upperBound)
+                defer { current = next }
+                guard isMau(w), var code = next else { continue }
+                var prefix = ""
+                if isSo(code) {
+                    guard let after = word(from: code.upperBound) else { continue }
+                    prefix = "số "
+                    code = after
+                }
+                // Trailing '.' and ':' dropped; then ASCII letters and digits first, a digit somewhere,
+                // and nothing but letters, digits and "/.-".
+                var end = code.upperBound
+                while end > code.lowerBound, p[end - 1] == UInt8(ascii: ".") || p[end - 1] == UInt8(ascii: ":") { end -= 1 }
+                let codeBytes = code.lowerBound..<end
+                guard !codeBytes.isEmpty, isAlphanumeric(p[codeBytes.lowerBound]),
+                      codeBytes.contains(where: { p[$0] >= 0x30 && p[$0] <= 0x39 }),
+                      codeBytes.allSatisfy({ isAlphanumeric(p[$0]) || p[$0] == UInt8(ascii: "/") || p[$0] == UInt8(ascii: ".") || p[$0] == UInt8(ascii: "-") })
+                else { continue }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: p[codeBytes]), as: UTF8.self)
+                return ("Mẫu \(prefix)\(text)", text)
             }
             return nil
         }
-        guard let first = found else { return nil }
-        let utf8 = Array(name.utf8)
-        // Words before the one holding the first "ẫ" cannot be "mẫu": split from the start of that
-        // word only (long names list dozens of words; splitting and lowercasing them all was an eighth
-        // of the import's CPU).
-        func isSeparator(_ b: UInt8) -> Bool {
-            b == UInt8(ascii: " ") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";")
-        }
-        var start = first
-        while start > 0, !isSeparator(utf8[start - 1]) { start -= 1 }
-        // Split on the separators' bytes (all ASCII): splitting Characters costs grapheme breaking and
-        // a string comparison per character. Strings are made only of the words after a "mẫu": five
-        // bytes m/M, ẫ/Ẫ (E1 BA AB/AA), u/U, the only five-byte words that lowercase to "mẫu".
-        let ranges = utf8[start...].split(whereSeparator: isSeparator)
-        let words = ranges.lazy.map { String(decoding: $0, as: UTF8.self) }
-        func isMau(_ w: ArraySlice<UInt8>) -> Bool {
-            let i = w.startIndex
-            return w.count == 5 && w[i] | 0x20 == UInt8(ascii: "m") && w[i + 1] == 0xE1 && w[i + 2] == 0xBA
-                && w[i + 3] | 1 == 0xAB && w[i + 4] | 0x20 == UInt8(ascii: "u")
-        }
-        for k in ranges.indices where k + 1 < ranges.count && isMau(ranges[k]) {
-            var next = String(words[k + 1])
-            var prefix = ""
-            if ["số", "so"].contains(next.lowercased()), k + 2 < words.count {
-                prefix = "số "
-                next = String(words[k + 2])
-            }
-            next = String(next.reversed().drop { ".:".contains($0) }.reversed())
-            guard let first = next.first, first.isASCII, first.isLetter || first.isNumber,
-                  next.contains(where: \.isNumber), next.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.-".contains($0)) })
-            else { continue }
-            return ("Mẫu \(prefix)\(next)", next)
-        }
-        return nil
     }
 
     // MARK: Subjects, agencies, legal bases

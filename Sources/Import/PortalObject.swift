@@ -39,19 +39,22 @@ final class PortalObject {
     static let maximumListCount = 1_000
 
     let value: JSONValue
-    let path: String
+    /// Where the object lies, as parts: the JSON path (`path`) is spelt only for a message, as most
+    /// objects read never have one (spelling "executionCases[0].profileComponents[3]" for every
+    /// object was a tenth of the mapping's work).
+    private let parent: PortalObject?
+    private let key: String
+    private let index: Int?
     let diagnostics: RecordDiagnostics
     let text: JSONTree.Text
     private let members: [JSONValue.Member]
-    /// Where each member's key lies in the file: looked up on the bytes, with no copy of a member
-    /// (and no reference counting) per comparison.
-    private struct KeySpan {
-        var start: Int
-        var end: Int
-        var escaped: Bool
-        /// A hash of the key's bytes: one comparison rules out almost every other key.
-        var hash: UInt64
-    }
+    /// The key spans, hash slots and read flags below, in one allocation per object: three arrays
+    /// each cost an allocation and a look-up of their generic storage type, a fifth of the
+    /// mapping's work over the tens of thousands of objects a large import reads.
+    private let table: KeyTable
+    /// Where each member's key lies in the file (`members.count` of them): looked up on the bytes,
+    /// with no copy of a member (and no reference counting) per comparison.
+    private let keys: UnsafeMutablePointer<KeySpan>
 
     /// FNV-1a of a key's bytes.
     @inline(__always)
@@ -60,41 +63,61 @@ final class PortalObject {
         for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
-    private let keys: [KeySpan]
     /// Open addressing over the keys' hashes (member index + 1; 0: empty), so a look-up probes a
     /// slot or two instead of comparing every key of the object (a record's root has about ninety).
-    /// Empty when a key is spelt with escapes: keys are then compared one by one, decoded.
-    private let slots: [Int32]
+    /// `mask + 1` of them; none (`hasSlots` false) when a key is spelt with escapes: keys are then
+    /// compared one by one, decoded.
+    private let slots: UnsafeMutablePointer<Int32>
+    private let hasSlots: Bool
     private let mask: Int
     /// Which members a reader asked for by key (every member of that key, when a key is written
     /// twice): flags by position, not a set of keys, to spare hashing every key read.
-    private var used: [Bool]
+    private let used: UnsafeMutablePointer<Bool>
 
-    init?(_ value: JSONValue, path: String, diagnostics: RecordDiagnostics) {
+    /// The root object of a record.
+    convenience init?(root value: JSONValue, diagnostics: RecordDiagnostics) {
+        self.init(value, parent: nil, key: "", index: nil, diagnostics: diagnostics)
+    }
+
+    /// The object at `key` of `parent` (at `index` in that list, when it is a list's element).
+    init?(_ value: JSONValue, parent: PortalObject?, key: String, index: Int?, diagnostics: RecordDiagnostics) {
         guard case .object(let members) = value.content else {
-            diagnostics.error(path, "expected an object { … }, found \(diagnostics.describe(value))", at: value)
+            diagnostics.error(Self.path(parent: parent, key: key, index: index), "expected an object { … }, found \(diagnostics.describe(value))", at: value)
             return nil
         }
         self.value = value
-        self.path = path
+        self.parent = parent
+        self.key = key
+        self.index = index
         self.diagnostics = diagnostics
         self.text = diagnostics.text
         self.members = members
         let text = diagnostics.text
-        self.keys = members.map {
-            KeySpan(start: $0.keyOffset, end: $0.keyEnd, escaped: $0.keyEscaped,
-                    hash: Self.hash(UnsafeBufferPointer(rebasing: text.bytes[($0.keyOffset + 1)..<($0.keyEnd - 1)])))
+        let count = members.count
+        var escaped = false
+        for member in members where member.keyEscaped { escaped = true }
+        var size = 0
+        if !escaped {
+            size = 4
+            while size < 2 * count { size <<= 1 }
         }
-        self.used = Array(repeating: false, count: members.count)
+        let table = KeyTable.make(keys: count, slots: size)
+        self.table = table
+        (keys, slots, used) = table.pointers(keys: count, slots: size)
+        hasSlots = !escaped
+        mask = max(0, size - 1)
+        for (k, member) in members.enumerated() {
+            (keys + k).initialize(to: KeySpan(
+                start: member.keyOffset, end: member.keyEnd, escaped: member.keyEscaped,
+                hash: Self.hash(UnsafeBufferPointer(rebasing: text.bytes[(member.keyOffset + 1)..<(member.keyEnd - 1)]))))
+        }
         var duplicates: [Int] = []
-        if !keys.contains(where: \.escaped) {
-            var size = 4
-            while size < 2 * members.count { size <<= 1 }
-            var slots = [Int32](repeating: 0, count: size)
+        if !escaped {
             let base = text.bytes.baseAddress!
-            for (k, key) in keys.enumerated() {
+            for k in 0..<count {
+                let key = keys[k]
                 let length = key.end - key.start
-                var s = Int(truncatingIfNeeded: key.hash) & (size - 1)
+                var s = Int(truncatingIfNeeded: key.hash) & mask
                 var seen = false
                 // Every earlier member with the same key lies on this probe chain.
                 while slots[s] != 0 {
@@ -103,18 +126,13 @@ final class PortalObject {
                        memcmp(base + other.start, base + key.start, length) == 0 {
                         seen = true
                     }
-                    s = (s + 1) & (size - 1)
+                    s = (s + 1) & mask
                 }
                 slots[s] = Int32(k + 1)
                 if seen { duplicates.append(k) }
             }
-            self.slots = slots
-            self.mask = size - 1
-        } else {
-            self.slots = []
-            self.mask = 0
         }
-        if !slots.isEmpty {
+        if hasSlots {
             for k in duplicates {
                 diagnostics.warning(child(text.key(of: members[k])), "the key appears twice in the same object; the first is read", at: members[k].value)
             }
@@ -149,7 +167,19 @@ final class PortalObject {
         return false
     }
 
-    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// The object's JSON path ("executionCases[0].profileComponents[3]"; the root's is empty).
+    var path: String { Self.path(parent: parent, key: key, index: index) }
+
+    private static func path(parent: PortalObject?, key: String, index: Int?) -> String {
+        guard let parent else { return "" }
+        let base = parent.child(key)
+        return index.map { "\(base)[\($0)]" } ?? base
+    }
+
+    func child(_ key: String) -> String {
+        let path = self.path
+        return path.isEmpty ? key : "\(path).\(key)"
+    }
 
     /// The value of a key, marking it used; nil when absent or null.
     func raw(_ key: String) -> JSONValue? {
@@ -170,7 +200,7 @@ final class PortalObject {
         var key = key
         key.withUTF8 { k in
             let hash = Self.hash(k)
-            if !slots.isEmpty {
+            if hasSlots {
                 var s = Int(truncatingIfNeeded: hash) & mask
                 while slots[s] != 0 {
                     let j = Int(slots[s]) - 1
@@ -183,7 +213,7 @@ final class PortalObject {
                 }
                 return
             }
-            for j in keys.indices {
+            for j in members.indices {
                 let span = keys[j]
                 let same = span.escaped ? text.member(members[j], hasKey: String(decoding: k, as: UTF8.self))
                     : span.hash == hash && text.hasKey(span.start, span.end, k)
@@ -321,15 +351,9 @@ final class PortalObject {
 
     func object(_ key: String) -> PortalObject? {
         guard let value = raw(key) else { return nil }
-        return PortalObject(value, path: child(key), diagnostics: diagnostics)
+        return PortalObject(value, parent: self, key: key, index: nil, diagnostics: diagnostics)
     }
 
-    /// The elements of a list; absent or null is empty. A list over the limit is an error.
-    func list(_ key: String) -> [(JSONValue, String)] {
-        guard let value = raw(key) else { return [] }
-        let path = child(key)
-        return list(key, value).enumerated().map { (k, element) in (element, "\(path)[\(k)]") }
-    }
 
     /// How many elements a list holds (absent, null or not a list: 0), without their paths.
     func listCount(_ key: String) -> Int {
@@ -354,26 +378,26 @@ final class PortalObject {
         guard let value = raw(key) else { return [] }
         let elements = list(key, value)
         guard !elements.isEmpty else { return [] }
-        let path = child(key)
         var objects: [PortalObject] = []
         objects.reserveCapacity(elements.count)
         for (k, element) in elements.enumerated() {
             if case .null = element.content { continue }
-            if let o = PortalObject(element, path: "\(path)[\(k)]", diagnostics: diagnostics) { objects.append(o) }
+            if let o = PortalObject(element, parent: self, key: key, index: k, diagnostics: diagnostics) { objects.append(o) }
         }
         return objects
     }
 
     /// Text elements of a list.
     func strings(_ key: String) -> [String] {
-        list(key).compactMap { element, path in
+        guard let value = raw(key) else { return [] }
+        return list(key, value).enumerated().compactMap { k, element in
             switch element.content {
             case .string:
                 let s = text.string(of: element)!
                 return PortalObject.isBlank(s) ? nil : s
             case .null: return nil
             default:
-                diagnostics.error(path, "expected text in double quotes, found \(diagnostics.describe(element))", at: element)
+                diagnostics.error("\(child(key))[\(k)]", "expected text in double quotes, found \(diagnostics.describe(element))", at: element)
                 return nil
             }
         }
@@ -392,7 +416,7 @@ final class PortalObject {
 
     /// Warns about every key not read that holds something.
     func finish() {
-        for (member, read) in zip(members, used) where !read && holdsSomething(member.value) {
+        for (k, member) in members.enumerated() where !used[k] && holdsSomething(member.value) {
             let name = text.key(of: member)
             let key = name.count > 60 ? String(name.prefix(60)) + "…" : name
             diagnostics.warning(

@@ -21,7 +21,7 @@ public struct PortalRecord: Sendable {
     /// Reads a record from a JSON file's tree. Returns nil when there are errors (all reported).
     public static func read(_ tree: JSONTree) -> (record: PortalRecord?, diagnostics: [Diagnostic]) {
         let diagnostics = RecordDiagnostics(tree: tree)
-        guard let root = PortalObject(tree.root, path: "", diagnostics: diagnostics) else {
+        guard let root = PortalObject(root: tree.root, diagnostics: diagnostics) else {
             return (nil, diagnostics.list)
         }
         let mapped = PortalMapping(root: root).map()

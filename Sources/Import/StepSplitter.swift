@@ -42,12 +42,31 @@ enum StepSplitter {
     private static func step(number: Int, body: String) -> Step {
         let label = "Bước \(number)"
         guard !body.isEmpty else { return Step(text: label) }
+        var body = body
         // Line breaks found on bytes: prose has no "\r", so a "\n" byte is a line break Character.
-        let lines = body.utf8.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: true).map { Substring($0) }
-        if lines.count == 2, lines[0].prefix(101).count <= 100, let last = lines[0].last, !".;:,".contains(last) {
-            return Step(title: "\(label): \(lines[0])", text: StoredText.prose(String(lines[1])))
+        let titled = body.withUTF8 { p -> Step? in
+            let n = p.count
+            // The first line, and the rest after its line break (as `split(separator: "\n",
+            // maxSplits: 1)` cuts them: empty lines before the first are passed over).
+            var start = 0
+            while start < n, p[start] == 0x0A { start += 1 }
+            var end = start
+            while end < n, p[end] != 0x0A { end += 1 }
+            guard end + 1 < n else { return nil }
+            let line = UnsafeBufferPointer(rebasing: p[start..<end])
+            let rest = UnsafeBufferPointer(rebasing: p[(end + 1)..<n])
+            // At most 100 Characters (surely so within 100 bytes), not ending in ".;:," — a byte of
+            // these after an ASCII byte is a Character of its own.
+            guard line.count <= 100 || Substring(decoding: line, as: UTF8.self).prefix(101).count <= 100 else { return nil }
+            let last = line[line.count - 1]
+            if line.count == 1 || line[line.count - 2] < 0x80 {
+                if last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") || last == UInt8(ascii: ",") { return nil }
+            } else if let c = Substring(decoding: line, as: UTF8.self).last, ".;:,".contains(c) {
+                return nil
+            }
+            return Step(title: "\(label): \(String(decoding: line, as: UTF8.self))", text: StoredText.prose(utf8: rest))
         }
-        return Step(title: label, text: body)
+        return titled ?? Step(title: label, text: body)
     }
 
     /// Byte offsets into the prose's UTF-8.

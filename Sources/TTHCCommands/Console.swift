@@ -33,6 +33,16 @@ enum Console {
         }
     }
 
+    /// `deliver(_:to:force:)` of UTF-8 bytes, written to OUT without a `String` of them.
+    static func deliver(utf8 bytes: [UInt8], to output: String, force: Bool) throws {
+        do {
+            try SafeWriter.write(utf8: bytes, to: output, force: force)
+        } catch let refusal as SafeWriter.Refusal {
+            error(refusal.description)
+            throw ExitCode(1)
+        }
+    }
+
     /// Whether standard error is a terminal a person watches (and not CI): only then show progress.
     static var showsProgress: Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil

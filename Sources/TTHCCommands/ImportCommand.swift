@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Dispatch
 import Formats
 import Import
 
@@ -85,8 +86,14 @@ struct ImportDVCQGCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
+        // The catalogue loads on one thread while the records are read on the others: a large
+        // catalogue takes about as long to load as thousands of records to read. Its messages are
+        // printed first, as before; when it fails, the records read are not looked at. On a terminal
+        // the two progress lines would overwrite each other, so there it loads first.
+        let loading = CatalogueLoading(options)
+        if Console.showsProgress { loading.wait() }
         let read = PortalImport.read(paths, progress: Console.progress("Đang đọc hồ sơ thủ tục"))
+        let loaded = try loading.result()
         var diagnostics = read.diagnostics
         if strict {
             diagnostics = diagnostics.map { d in
@@ -98,12 +105,17 @@ struct ImportDVCQGCommand: ParsableCommand {
                 return e
             }
         }
-        Console.report(diagnostics)
         if diagnostics.hasErrors {
+            Console.report(diagnostics)
             Console.error("tthc: \(diagnostics.errors.count) error(s) in \(read.files.count) portal record file(s); fix them and run again (nothing was written)")
             throw ExitCode(1)
         }
+        // The warnings (tens of thousands for a large import) are printed on another thread while the
+        // draft is planned and made; anything else is printed after them.
+        let reporting = DispatchGroup()
+        DispatchQueue.global().async(group: reporting) { [diagnostics] in Console.report(diagnostics) }
         if read.files.isEmpty {
+            reporting.wait()
             Console.error("tthc: no portal record to import; give .json files or folders holding them")
             throw ExitCode(1)
         }
@@ -119,13 +131,42 @@ struct ImportDVCQGCommand: ParsableCommand {
 
         let summary = ImportSummary(plan: plan, files: read.files.count, warnings: diagnostics.warnings.count, output: output)
         if plan.decision.items.isEmpty {
+            reporting.wait()
             Console.out(summary.text)
             Console.out("Không có thay đổi nào so với danh mục đang có hiệu lực: không ghi dự thảo.")
             return
         }
         let format = FileFormat(path: output)!
-        let text = format == .xml ? XMLFormat.write(plan.decision) : JSONFormat.write(plan.decision)
-        try Console.deliver(text, to: output, force: force)
+        if format == .xml {
+            let bytes = XMLFormat.writeUTF8(plan.decision)
+            reporting.wait()
+            try Console.deliver(utf8: bytes, to: output, force: force)
+        } else {
+            let text = JSONFormat.write(plan.decision)
+            reporting.wait()
+            try Console.deliver(text, to: output, force: force)
+        }
         Console.out(summary.text)
+    }
+}
+
+/// `CatalogueOptions.load()` on a thread of its own; `result()` waits for it.
+private final class CatalogueLoading: @unchecked Sendable {
+    // Written once by the loading thread before `done` is left, read only after waiting on it.
+    private var outcome: Result<LoadedCatalogue, any Error>?
+    private let done = DispatchGroup()
+
+    init(_ options: CatalogueOptions) {
+        nonisolated(unsafe) let options = options
+        DispatchQueue.global().async(group: done) { [self] in
+            outcome = Result { try options.load() }
+        }
+    }
+
+    func wait() { done.wait() }
+
+    func result() throws -> LoadedCatalogue {
+        done.wait()
+        return try outcome!.get()
     }
 }

@@ -87,6 +87,23 @@ struct PortalTextTests {
         #expect(PortalMapping.form(in: "Bản sao mẫu con dấu") == nil)
     }
 
+    /// The form found on a name's bytes: case, "số", trailing punctuation, words that are not codes.
+    @Test(arguments: zip(
+        ["MẪU SỐ 05. kèm theo", "Tờ khai (mẪu CT01:)", "mẫu mẫu TK-02/a", "theo mẫu số", "Mẫu so 7.", "Mẫu ABC", "Mẫu .12",
+         "Mẫu CT01\u{301}", "(Mẫu;X9)", "Đơn theo Mẫu số 01/ĐK", "Mẫu SỐ 3", "mẫu"],
+        ["Mẫu số 05", "Mẫu CT01", "Mẫu TK-02/a", nil, "Mẫu số 7", nil, nil, nil, "Mẫu X9", nil, "Mẫu số 3", nil] as [String?]))
+    func formsOnBytes(name: String, label: String?) {
+        #expect(PortalMapping.form(in: name)?.label == label)
+    }
+
+    /// A marker's first line is the step's title when short and not ending a sentence.
+    @Test func stepTitles() {
+        let steps = StepSplitter.split("Bước 1: Nộp hồ sơ\n* Tờ khai.\nBước 2: Hồ sơ gồm:\n- Tờ khai\nBước 3: Nhận kết quả\nBước 4: "
+            + String(repeating: "dài ", count: 30) + "\nthêm\nBước 5: Xong")
+        #expect(steps.map(\.title) == ["Bước 1: Nộp hồ sơ", "Bước 2", "Bước 3", "Bước 4", "Bước 5"])
+        #expect(steps.map(\.text) == ["* Tờ khai.", "Hồ sơ gồm:\n- Tờ khai", "Nhận kết quả", String(repeating: "dài ", count: 30).dropLast() + "\nthêm", "Xong"])
+    }
+
     @Test func portalDatesAreVietnamDates() {
         // 2021-07-05T17:00Z is 6 July in Vietnam.
         #expect(PortalMapping.vietnamDate(1_625_504_400_000) == LocalDate(year: 2021, month: 7, day: 6))
