@@ -12,10 +12,13 @@ public enum SheetPage {
     /// A parsed template and its style sheet.
     public struct Template: Sendable {
         let template: MustacheTemplate
+        /// The template compiled for `TemplateValue` views (standalone: a sheet has no partials).
+        let compiled: CompiledTemplates
         public let css: String
 
         public init(mustache: String, css: String) throws {
             template = try MustacheTemplate(string: mustache)
+            compiled = CompiledTemplates(standalone: template)
             self.css = css
         }
 
@@ -47,33 +50,39 @@ public enum SheetPage {
     /// `root` leads from the page to the site's root ("" at the root, "../" one folder down).
     public static func html(sheets: [Sheet], notice: String?, root: String, title: String, template: Template? = nil) throws -> String {
         let template = try template ?? bundled.get()
-        var pages: [[String: Any]] = []
+        return template.compiled.render(try view(sheets: sheets, notice: notice, root: root, title: title))
+    }
+
+    /// The view `sheet.mustache` renders: the page's title and root, and each sheet's blocks.
+    static func view(sheets: [Sheet], notice: String?, root: String, title: String) throws -> TemplateValue {
+        var pages: [TemplateValue] = []
         for sheet in sheets {
-            var blocks: [[String: Any]] = []
+            var blocks: [TemplateValue] = []
+            blocks.reserveCapacity(sheet.blocks.count)
             for block in sheet.blocks {
-                var item: [String: Any] = ["html": runsHTML(block.runs, root: root)]
+                var item: [String: TemplateValue] = ["html": .text(runsHTML(block.runs, root: root))]
                 switch block.style {
-                case .banner: item["tag"] = "p"; item["style"] = "banner"
-                case .title: item["tag"] = "h1"; item["style"] = "title"
-                case .heading: item["tag"] = "h2"; item["style"] = "heading"
-                case .body, .margin: item["tag"] = "p"; item["style"] = block.keepWithNext ? "keep" : "body"
+                case .banner: item["tag"] = .text("p"); item["style"] = .text("banner")
+                case .title: item["tag"] = .text("h1"); item["style"] = .text("title")
+                case .heading: item["tag"] = .text("h2"); item["style"] = .text("heading")
+                case .body, .margin: item["tag"] = .text("p"); item["style"] = .text(block.keepWithNext ? "keep" : "body")
                 }
                 // A name a block lacks is said to be absent, so the lookup stops at the block instead of
-                // climbing to the sheet and the page (neither has these names): same output, fewer casts.
-                item["indent"] = block.indent > 0 ? Int(block.indent) as Any : TemplateAbsent()
+                // climbing to the sheet and the page (neither has these names): same output.
+                item["indent"] = block.indent > 0 ? .int(Int(block.indent)) : .absent
                 if let url = block.qrCode {
-                    item["masthead"] = true
-                    item["qr"] = try QRCode(url).svg(label: "Mã QR: \(url)")
+                    item["masthead"] = .bool(true)
+                    item["qr"] = .text(try QRCode(url).svg(label: "Mã QR: \(url)"))
                 } else {
-                    item["masthead"] = TemplateAbsent()
+                    item["masthead"] = .absent
                 }
-                blocks.append(item)
+                blocks.append(.view(item))
             }
-            var page: [String: Any] = ["key": SitePath.fileName(sheet.key), "blocks": blocks, "footer": sheet.footer]
-            if let notice { page["notice"] = notice }
-            pages.append(page)
+            var page: [String: TemplateValue] = ["key": .text(SitePath.fileName(sheet.key)), "blocks": .list(blocks), "footer": .text(sheet.footer)]
+            if let notice { page["notice"] = .text(notice) }
+            pages.append(.view(page))
         }
-        return template.template.render(TemplateView(["title": title, "root": root, "sheets": pages] as [String: Any]))
+        return .view(["title": .text(title), "root": .text(root), "sheets": .list(pages)])
     }
 
     /// The bundled template, parsed once.

@@ -1,6 +1,6 @@
 import Catalogue
 import Foundation
-import Sheets
+@testable import Sheets
 import Testing
 
 /// The HTML sheet the site links to (`SitePath.sheet`), with A4 print CSS.
@@ -76,5 +76,26 @@ struct SheetPageTests {
         #expect(html.contains("href=\"assets/sheet.css\""))
         let css = try SheetPage.Template.bundled().css
         #expect(css.contains(".sheet + .sheet { break-before: page; }"))
+    }
+
+    /// The compiled template prints what swift-mustache prints from the same view (the reference),
+    /// for every sheet of a commune's bundle and a sheet with markup in its text.
+    @Test func theCompiledTemplateRendersAsTheLibrary() throws {
+        let template = try SheetPage.Template.bundled()
+        #expect(template.compiled.isCompiled)
+        let commune = sample.province.communes[0]
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
+        #expect(bundle.sheets.count > 3)
+        var cases: [(sheets: [Sheet], root: String)] = [(bundle.sheets, "")]
+        cases += bundle.sheets.map { ([$0], "../") }
+        let p = Procedure(code: ProcedureCode("1.000002"), name: "Thử <script>alert('1')</script> & \"trích\ndẫn\"", levels: [.commune])
+        let context = SheetContext(province: sample.province, decisionNumber: "1/QĐ-<b>UBND</b>", inForceSince: Self.date, postedOn: Self.date)
+        cases.append(([Sheet(procedure: p, key: "1.000002", context: context)], "../"))
+        for (sheets, root) in cases {
+            let view = try SheetPage.view(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>")
+            let expected = template.template.render(view.libraryValue)
+            #expect(try SheetPage.html(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>", template: template) == expected)
+            #expect(expected.contains("<article class=\"sheet\""))
+        }
     }
 }
