@@ -79,21 +79,39 @@ public struct QRCode: Sendable, Hashable {
             """
     }
 
-    /// The dark modules as one SVG path of runs, offset by the quiet zone.
+    /// The dark modules as one SVG path of runs, offset by the quiet zone. Written as bytes, with
+    /// the numbers formatted by hand: string interpolation per run was most of a QR code's cost.
     func path(quietZone: Int) -> String {
-        var path = ""
+        var path: [UInt8] = []
         path.reserveCapacity(size * size * 4)
-        for row in 0..<size {
-            var column = 0
-            while column < size {
-                guard isDark(row: row, column: column) else { column += 1; continue }
-                var run = 1
-                while column + run < size, isDark(row: row, column: column + run) { run += 1 }
-                path += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
-                column += run
+        func number(_ value: Int) {
+            if value < 0 { path.append(UInt8(ascii: "-")); return number(-value) }
+            if value >= 10 { number(value / 10) }
+            path.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        modules.withUnsafeBufferPointer { modules in
+            for row in 0..<size {
+                var column = 0
+                let base = row * size
+                while column < size {
+                    guard modules[base + column] else { column += 1; continue }
+                    var run = 1
+                    while column + run < size, modules[base + column + run] { run += 1 }
+                    // "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
+                    path.append(UInt8(ascii: "M"))
+                    number(column + quietZone)
+                    path.append(UInt8(ascii: " "))
+                    number(row + quietZone)
+                    path.append(UInt8(ascii: "h"))
+                    number(run)
+                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
+                    number(run)
+                    path.append(UInt8(ascii: "z"))
+                    column += run
+                }
             }
         }
-        return path
+        return String(decoding: path, as: UTF8.self)
     }
 
     /// The codes made last, by text and correction level; a few suffice, as the two uses of a URL

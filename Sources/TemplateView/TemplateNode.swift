@@ -29,11 +29,14 @@ enum TemplateNode: Sendable {
 struct TemplateName: Sendable {
     /// The parts; none for `{{.}}` (and `{{}}`), which print the top of the context stack.
     let parts: [String]
+    /// Each part's `TemplateObject.hash`, computed once.
+    let hashes: [Int]
     /// A name starting with "." is looked up in the top of the stack only.
     let fromTop: Bool
 
     init(_ name: String) {
         parts = name.split(separator: ".").map(String.init)
+        hashes = parts.map(TemplateObject.hash)
         fromTop = name.first == "."
     }
 }

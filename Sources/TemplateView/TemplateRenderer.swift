@@ -110,15 +110,16 @@ struct TemplateRenderer {
     func lookup(_ name: TemplateName) -> TemplateValue? {
         let parts = name.parts
         guard let first = parts.first else { return stack.last }
+        let hash = name.hashes[0]
         var value: TemplateValue
         if name.fromTop {
-            guard case .view(let object) = stack[stack.count - 1], let found = object[first] else { return nil }
+            guard case .view(let object) = stack[stack.count - 1], let found = object[first, hash] else { return nil }
             value = found
         } else {
             var found: TemplateValue?
             var i = stack.count - 1
             while i >= 0 {
-                if case .view(let object) = stack[i], let child = object[first] {
+                if case .view(let object) = stack[i], let child = object[first, hash] {
                     found = child
                     break
                 }
@@ -129,7 +130,7 @@ struct TemplateRenderer {
         }
         var p = 1
         while p < parts.count {
-            guard case .view(let object) = value, let child = object[parts[p]] else { return nil }
+            guard case .view(let object) = value, let child = object[parts[p], name.hashes[p]] else { return nil }
             value = child
             p += 1
         }

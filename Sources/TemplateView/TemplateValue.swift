@@ -56,12 +56,60 @@ public enum TemplateValue: Sendable {
 
 /// Named values of a view. A class, so a view nested in many places (the layout's province) and
 /// pushed on a context stack is shared rather than copied.
+///
+/// Besides the dictionary, the names are kept in a small open-addressing table hashed with
+/// `TemplateObject.hash`, which a compiled template computes once per name when it is compiled:
+/// a lookup is then a probe and a string comparison, not a hash of the name at every level of the
+/// context stack it climbs.
 public final class TemplateObject: Sendable {
     public let values: [String: TemplateValue]
+    private let names: [String]
+    private let entries: [TemplateValue]
+    /// Slot of each name (index into `names`), -1 where empty; a power of two, at most half full.
+    private let table: [Int32]
 
-    public init(_ values: [String: TemplateValue]) { self.values = values }
+    public init(_ values: [String: TemplateValue]) {
+        self.values = values
+        var capacity = 8
+        while capacity < values.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: -1, count: capacity)
+        var names: [String] = []
+        var entries: [TemplateValue] = []
+        names.reserveCapacity(values.count)
+        entries.reserveCapacity(values.count)
+        for (name, value) in values {
+            var i = Self.hash(name) & mask
+            while table[i] >= 0 { i = (i + 1) & mask }
+            table[i] = Int32(names.count)
+            names.append(name)
+            entries.append(value)
+        }
+        self.table = table
+        self.names = names
+        self.entries = entries
+    }
 
-    @inline(__always) public subscript(name: String) -> TemplateValue? { values[name] }
+    @inline(__always) public subscript(name: String) -> TemplateValue? { self[name, Self.hash(name)] }
+
+    /// The value of a name whose `hash` is already known.
+    @inline(__always) subscript(name: String, hash: Int) -> TemplateValue? {
+        let mask = table.count - 1
+        var i = hash & mask
+        while true {
+            let slot = table[i]
+            if slot < 0 { return nil }
+            if names[Int(slot)] == name { return entries[Int(slot)] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// FNV-1a over the name's UTF-8 bytes (names are short ASCII words).
+    static func hash(_ name: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
 
     var libraryView: TemplateView { TemplateView(wrapped: values.mapValues(\.libraryValue)) }
 }
