@@ -60,29 +60,34 @@ public enum SheetPage {
             var blocks: [TemplateValue] = []
             blocks.reserveCapacity(sheet.blocks.count)
             for block in sheet.blocks {
-                var item: [String: TemplateValue] = ["html": .text(runsHTML(block.runs, root: root))]
+                let tag: String, style: String
                 switch block.style {
-                case .banner: item["tag"] = .text("p"); item["style"] = .text("banner")
-                case .title: item["tag"] = .text("h1"); item["style"] = .text("title")
-                case .heading: item["tag"] = .text("h2"); item["style"] = .text("heading")
-                case .body, .margin: item["tag"] = .text("p"); item["style"] = .text(block.keepWithNext ? "keep" : "body")
+                case .banner: (tag, style) = ("p", "banner")
+                case .title: (tag, style) = ("h1", "title")
+                case .heading: (tag, style) = ("h2", "heading")
+                case .body, .margin: (tag, style) = ("p", block.keepWithNext ? "keep" : "body")
                 }
                 // A name a block lacks is said to be absent, so the lookup stops at the block instead of
                 // climbing to the sheet and the page (neither has these names): same output.
-                item["indent"] = block.indent > 0 ? .int(Int(block.indent)) : .absent
+                var item: [(String, TemplateValue)] = []
+                item.reserveCapacity(6)
+                item.append(("html", .text(runsHTML(block.runs, root: root))))
+                item.append(("tag", .text(tag)))
+                item.append(("style", .text(style)))
+                item.append(("indent", block.indent > 0 ? .int(Int(block.indent)) : .absent))
                 if let url = block.qrCode {
-                    item["masthead"] = .bool(true)
-                    item["qr"] = .text(try QRCode(url).svg(label: "Mã QR: \(url)"))
+                    item.append(("masthead", .bool(true)))
+                    item.append(("qr", .text(try QRCode(url).svg(label: "Mã QR: \(url)"))))
                 } else {
-                    item["masthead"] = .absent
+                    item.append(("masthead", .absent))
                 }
-                blocks.append(.view(item))
+                blocks.append(.view(uniqueNames: item))
             }
-            var page: [String: TemplateValue] = ["key": .text(SitePath.fileName(sheet.key)), "blocks": .list(blocks), "footer": .text(sheet.footer)]
-            if let notice { page["notice"] = .text(notice) }
-            pages.append(.view(page))
+            var page: [(String, TemplateValue)] = [("key", .text(SitePath.fileName(sheet.key))), ("blocks", .list(blocks)), ("footer", .text(sheet.footer))]
+            if let notice { page.append(("notice", .text(notice))) }
+            pages.append(.view(uniqueNames: page))
         }
-        return .view(["title": .text(title), "root": .text(root), "sheets": .list(pages)])
+        return .view(uniqueNames: [("title", .text(title)), ("root", .text(root)), ("sheets", .list(pages))])
     }
 
     /// The bundled template, parsed once.

@@ -23,6 +23,9 @@ public enum TemplateValue: Sendable {
     /// A view from named values.
     public static func view(_ values: [String: TemplateValue]) -> TemplateValue { .view(TemplateObject(values)) }
 
+    /// A view from names and values, each name once.
+    public static func view(uniqueNames pairs: [(String, TemplateValue)]) -> TemplateValue { .view(TemplateObject(uniqueNames: pairs)) }
+
     /// The value a view built as `[String: Any]` stands for: strings, booleans, integers, arrays,
     /// string-keyed dictionaries, and the library-side wrappers of this module. Anything else (no
     /// view of the site or the sheets has any) becomes its description as text.
@@ -31,11 +34,11 @@ public enum TemplateValue: Sendable {
         case let text as String: self = .text(text)
         case let bool as Bool: self = .bool(bool)
         case let int as Int: self = .int(int)
-        case let dictionary as [String: Any]: self = .view(TemplateObject(dictionary.mapValues(TemplateValue.init(any:))))
+        case let dictionary as [String: Any]: self = .view(TemplateObject(uniqueNames: dictionary.map { ($0.key, TemplateValue(any: $0.value)) }))
         case let array as [Any]: self = .list(array.map(TemplateValue.init(any:)))
         case let text as TemplateText: self = .text(text.text)
         case is TemplateAbsent: self = .absent
-        case let view as TemplateView: self = .view(TemplateObject(view.values.mapValues(TemplateValue.init(any:))))
+        case let view as TemplateView: self = .view(TemplateObject(uniqueNames: view.values.map { ($0.key, TemplateValue(any: $0.value)) }))
         case let value as TemplateValue: self = value
         default: self = .text(String(describing: value))
         }
@@ -57,49 +60,67 @@ public enum TemplateValue: Sendable {
 /// Named values of a view. A class, so a view nested in many places (the layout's province) and
 /// pushed on a context stack is shared rather than copied.
 ///
-/// Besides the dictionary, the names are kept in a small open-addressing table hashed with
-/// `TemplateObject.hash`, which a compiled template computes once per name when it is compiled:
-/// a lookup is then a probe and a string comparison, not a hash of the name at every level of the
-/// context stack it climbs.
+/// Each name is kept with its `TemplateObject.hash`, which a compiled template computes once per
+/// name when it is compiled: a lookup compares hashes (a view of a few names) or probes a small
+/// open-addressing table (a larger one), then compares the name once, instead of hashing the name
+/// again at every level of the context stack it climbs.
 public final class TemplateObject: Sendable {
-    public let values: [String: TemplateValue]
-    private let names: [String]
-    private let entries: [TemplateValue]
-    /// Slot of each name (index into `names`), -1 where empty; a power of two, at most half full.
-    private let table: [Int32]
+    struct Entry: Sendable {
+        let hash: Int
+        let name: String
+        let value: TemplateValue
+    }
 
-    public init(_ values: [String: TemplateValue]) {
-        self.values = values
-        var capacity = 8
-        while capacity < values.count * 2 { capacity *= 2 }
+    private let entries: [Entry]
+    /// For views of more than `Self.scanned` names: the index in `entries` of each name, -1 where
+    /// empty; a power of two, at most half full. Empty for smaller views, which are scanned.
+    private let table: [Int32]
+    private static let scanned = 8
+
+    /// A view from a dictionary.
+    public convenience init(_ values: [String: TemplateValue]) {
+        self.init(uniqueNames: values.map { ($0.key, $0.value) })
+    }
+
+    /// A view from names and values, each name once (a later duplicate would never be found).
+    public init(uniqueNames pairs: [(String, TemplateValue)]) {
+        entries = pairs.map { Entry(hash: Self.hash($0.0), name: $0.0, value: $0.1) }
+        guard entries.count > Self.scanned else {
+            table = []
+            return
+        }
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity *= 2 }
         let mask = capacity - 1
         var table = [Int32](repeating: -1, count: capacity)
-        var names: [String] = []
-        var entries: [TemplateValue] = []
-        names.reserveCapacity(values.count)
-        entries.reserveCapacity(values.count)
-        for (name, value) in values {
-            var i = Self.hash(name) & mask
+        for (index, entry) in entries.enumerated() {
+            var i = entry.hash & mask
             while table[i] >= 0 { i = (i + 1) & mask }
-            table[i] = Int32(names.count)
-            names.append(name)
-            entries.append(value)
+            table[i] = Int32(index)
         }
         self.table = table
-        self.names = names
-        self.entries = entries
+    }
+
+    /// The values by name.
+    public var values: [String: TemplateValue] {
+        Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     @inline(__always) public subscript(name: String) -> TemplateValue? { self[name, Self.hash(name)] }
 
     /// The value of a name whose `hash` is already known.
     @inline(__always) subscript(name: String, hash: Int) -> TemplateValue? {
+        if table.isEmpty {
+            for entry in entries where entry.hash == hash && entry.name == name { return entry.value }
+            return nil
+        }
         let mask = table.count - 1
         var i = hash & mask
         while true {
-            let slot = table[i]
-            if slot < 0 { return nil }
-            if names[Int(slot)] == name { return entries[Int(slot)] }
+            let index = table[i]
+            if index < 0 { return nil }
+            let entry = entries[Int(index)]
+            if entry.hash == hash && entry.name == name { return entry.value }
             i = (i + 1) & mask
         }
     }
