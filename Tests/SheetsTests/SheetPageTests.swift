@@ -98,4 +98,35 @@ struct SheetPageTests {
             #expect(expected.contains("<article class=\"sheet\""))
         }
     }
+
+    /// Runs written as bytes give the markup the string version gave: escaped text with `<br>` at
+    /// line feeds, inside `<a>`, `<em>`, `<strong>` in that order, links relative to the root.
+    @Test func runsAreTheMarkupOfTheirText() {
+        func reference(_ runs: [Block.Run], root: String) -> String {
+            var out = ""
+            for run in runs {
+                var text = MarkupText.escape(run.text).replacingOccurrences(of: "\n", with: "<br>\n")
+                if let link = run.link {
+                    let href = link.contains("://") ? link : root + link
+                    text = "<a href=\"\(MarkupText.escape(href))\">\(text)</a>"
+                }
+                if run.italic { text = "<em>\(text)</em>" }
+                if run.bold { text = "<strong>\(text)</strong>" }
+                out += text
+            }
+            return out
+        }
+        let runs: [Block.Run] = [
+            Block.Run("Thủ tục <b>\"đăng ký\"</b> & 'x'\ndòng hai\n", bold: true),
+            Block.Run(" nghiêng", italic: true),
+            Block.Run("liên kết <1>", bold: true, italic: true, link: "thu-tuc/1.001193.html?a=1&b=\"2\""),
+            Block.Run("ngoài", link: "https://dichvucong.gov.vn/p?x=<y>&z"),
+            Block.Run(""),
+            Block.Run("\n\n"),
+        ]
+        for root in ["", "../", "../\"'&/"] {
+            #expect(SheetPage.runsHTML(runs, root: root) == reference(runs, root: root))
+        }
+        #expect(SheetPage.runsHTML(runs, root: "../").contains("<strong><em><a href=\"../thu-tuc/1.001193.html?a=1&amp;b=&quot;2&quot;\">liên kết &lt;1&gt;</a></em></strong>"))
+    }
 }
