@@ -100,34 +100,48 @@ public enum SheetPage {
         var out: [UInt8] = []
         out.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count } + 64)
         for run in runs {
-            if run.bold { out.append(contentsOf: "<strong>".utf8) }
-            if run.italic { out.append(contentsOf: "<em>".utf8) }
+            if run.bold { append("<strong>", to: &out) }
+            if run.italic { append("<em>", to: &out) }
             if let link = run.link {
-                out.append(contentsOf: "<a href=\"".utf8)
+                append("<a href=\"", to: &out)
                 if !link.contains("://") { appendEscaped(root, to: &out, breaks: false) }
                 appendEscaped(link, to: &out, breaks: false)
-                out.append(contentsOf: "\">".utf8)
+                append("\">", to: &out)
             }
             appendEscaped(run.text, to: &out, breaks: true)
-            if run.link != nil { out.append(contentsOf: "</a>".utf8) }
-            if run.italic { out.append(contentsOf: "</em>".utf8) }
-            if run.bold { out.append(contentsOf: "</strong>".utf8) }
+            if run.link != nil { append("</a>", to: &out) }
+            if run.italic { append("</em>", to: &out) }
+            if run.bold { append("</strong>", to: &out) }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
+    private static func append(_ markup: StaticString, to out: inout [UInt8]) {
+        markup.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// `MarkupText.escape` on bytes, appended; with `breaks`, each line feed also gets a `<br>`.
+    /// The bytes between two that change are copied as one run.
     static func appendEscaped(_ text: String, to out: inout [UInt8], breaks: Bool) {
-        for b in text.utf8 {
-            switch b {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            case 0x0A where breaks: out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E, 0x0A])  // <br>\n
-            default: out.append(b)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (i, b) in bytes.enumerated() {
+                let replacement: StaticString
+                switch b {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 0x0A where breaks: replacement = "<br>\n"
+                default: continue
+                }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
+            if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
     }
 }
