@@ -79,21 +79,74 @@ public struct QRCode: Sendable, Hashable {
             """
     }
 
-    /// The dark modules as one SVG path of runs, offset by the quiet zone.
+    /// The dark modules as one SVG path of runs, offset by the quiet zone. Written as bytes into
+    /// one buffer, numbers formatted by hand: string interpolation per run was most of a QR code's
+    /// cost.
     func path(quietZone: Int) -> String {
-        var path = ""
-        path.reserveCapacity(size * size * 4)
-        for row in 0..<size {
-            var column = 0
-            while column < size {
-                guard isDark(row: row, column: column) else { column += 1; continue }
-                var run = 1
-                while column + run < size, isDark(row: row, column: column + run) { run += 1 }
-                path += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
-                column += run
+        // At most one run per two modules of a row, plus one; each "M x yhNv1h-Nz" is 7 bytes
+        // and four numbers of at most 20 bytes each.
+        let capacity = size * (size / 2 + 1) * 88 + 1
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var out = ByteWriter(base: buffer.baseAddress!)
+            modules.withUnsafeBufferPointer { modules in
+                for row in 0..<size {
+                    var column = 0
+                    let base = row * size
+                    while column < size {
+                        guard modules[base + column] else { column += 1; continue }
+                        var run = 1
+                        while column + run < size, modules[base + column + run] { run += 1 }
+                        // "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
+                        out.put(UInt8(ascii: "M"))
+                        out.number(column + quietZone)
+                        out.put(UInt8(ascii: " "))
+                        out.number(row + quietZone)
+                        out.put(UInt8(ascii: "h"))
+                        out.number(run)
+                        out.put(UInt8(ascii: "v"))
+                        out.put(UInt8(ascii: "1"))
+                        out.put(UInt8(ascii: "h"))
+                        out.put(UInt8(ascii: "-"))
+                        out.number(run)
+                        out.put(UInt8(ascii: "z"))
+                        column += run
+                    }
+                }
+            }
+            return out.count
+        }
+    }
+
+    /// Bytes written one after the other into a buffer known to be large enough.
+    private struct ByteWriter {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        @inline(__always) mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        /// A decimal number as `String(describing:)` writes it.
+        mutating func number(_ value: Int) {
+            if value < 0 { put(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var n = 0
+            withUnsafeMutableBytes(of: &digits) { digits in
+                repeat {
+                    digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    n += 1
+                } while magnitude > 0
+                while n > 0 {
+                    n -= 1
+                    put(digits[n])
+                }
             }
         }
-        return path
     }
 
     /// The codes made last, by text and correction level; a few suffice, as the two uses of a URL

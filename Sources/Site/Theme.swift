@@ -13,6 +13,9 @@ import TemplateView
 /// build stops with a message saying where it looked when there are none.
 public struct Theme: Sendable {
     public let library: MustacheLibrary
+    /// The same templates compiled for rendering `TemplateValue`s (what `render` uses); a template
+    /// the compiler leaves to swift-mustache renders through `library`.
+    public let compiled: CompiledTemplates
     /// Every asset by its path under `assets/`, mapped to the file it is copied from.
     public let assets: [String: String]
     /// The template names loaded, for the error when one is missing.
@@ -78,7 +81,7 @@ public struct Theme: Sendable {
             hash.add(text)
         }
         return Theme(
-            library: MustacheLibrary(templates: templates), assets: assets, templateNames: Set(templates.keys),
+            library: MustacheLibrary(templates: templates), compiled: CompiledTemplates(templates: templates), assets: assets, templateNames: Set(templates.keys),
             templateSources: Dictionary(uniqueKeysWithValues: texts.map { (String($0.key.dropLast(".mustache".count)), $0.value) }),
             fingerprint: hash.hex)
     }
@@ -100,9 +103,14 @@ public struct Theme: Sendable {
     }
 
     /// Renders a view with a template, or says which template is missing. The view is rendered as a
-    /// `TemplateView` (cheaper lookups, the same output).
+    /// `TemplateValue` by the compiled template (the same output as swift-mustache's).
     public func render(_ context: [String: Any], template: String) throws -> String {
-        guard let text = library.render(TemplateView(context), withTemplate: template) else {
+        try render(TemplateValue(any: context), template: template)
+    }
+
+    /// Renders a view with a template, or says which template is missing.
+    public func render(_ view: TemplateValue, template: String) throws -> String {
+        guard let text = compiled.render(view, withTemplate: template) else {
             throw SiteError("site/templates/\(template).mustache: error: the template is missing; restore it from the tthc sources or add it to the theme")
         }
         return text

@@ -89,4 +89,24 @@ struct QRCodeReuseTests {
         #expect(QRCode.recent.find("https://a.vn/thu-tuc/0.html?few", .medium) == nil)
         #expect(QRCode.recent.find("https://a.vn/thu-tuc/\(QRCode.Recent.capacity + 3).html?few", .medium) != nil)
     }
+
+    /// The path written as bytes is the path written with string interpolation (its first form),
+    /// run for run, for symbols of several sizes and quiet zones.
+    @Test(arguments: ["https://example.invalid/thu-tuc/1.001193.html", "x", String(repeating: "dang-ky-khai-sinh/", count: 20)], [0, 4, 12])
+    func pathIsTheRunsOfDarkModules(text: String, quietZone: Int) throws {
+        let code = try QRCode(text)
+        var expected = ""
+        for row in 0..<code.size {
+            var column = 0
+            while column < code.size {
+                guard code.isDark(row: row, column: column) else { column += 1; continue }
+                var run = 1
+                while column + run < code.size, code.isDark(row: row, column: column + run) { run += 1 }
+                expected += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
+                column += run
+            }
+        }
+        #expect(expected.count > 100)
+        #expect(code.path(quietZone: quietZone) == expected)
+    }
 }

@@ -1,6 +1,6 @@
 import Catalogue
 import Foundation
-import Sheets
+@testable import Sheets
 import Testing
 
 /// The HTML sheet the site links to (`SitePath.sheet`), with A4 print CSS.
@@ -76,5 +76,57 @@ struct SheetPageTests {
         #expect(html.contains("href=\"assets/sheet.css\""))
         let css = try SheetPage.Template.bundled().css
         #expect(css.contains(".sheet + .sheet { break-before: page; }"))
+    }
+
+    /// The compiled template prints what swift-mustache prints from the same view (the reference),
+    /// for every sheet of a commune's bundle and a sheet with markup in its text.
+    @Test func theCompiledTemplateRendersAsTheLibrary() throws {
+        let template = try SheetPage.Template.bundled()
+        #expect(template.compiled.isCompiled)
+        let commune = sample.province.communes[0]
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
+        #expect(bundle.sheets.count > 3)
+        var cases: [(sheets: [Sheet], root: String)] = [(bundle.sheets, "")]
+        cases += bundle.sheets.map { ([$0], "../") }
+        let p = Procedure(code: ProcedureCode("1.000002"), name: "Thử <script>alert('1')</script> & \"trích\ndẫn\"", levels: [.commune])
+        let context = SheetContext(province: sample.province, decisionNumber: "1/QĐ-<b>UBND</b>", inForceSince: Self.date, postedOn: Self.date)
+        cases.append(([Sheet(procedure: p, key: "1.000002", context: context)], "../"))
+        for (sheets, root) in cases {
+            let view = try SheetPage.view(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>")
+            let expected = template.template.render(view.libraryValue)
+            #expect(try SheetPage.html(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>", template: template) == expected)
+            #expect(expected.contains("<article class=\"sheet\""))
+        }
+    }
+
+    /// Runs written as bytes give the markup the string version gave: escaped text with `<br>` at
+    /// line feeds, inside `<a>`, `<em>`, `<strong>` in that order, links relative to the root.
+    @Test func runsAreTheMarkupOfTheirText() {
+        func reference(_ runs: [Block.Run], root: String) -> String {
+            var out = ""
+            for run in runs {
+                var text = MarkupText.escape(run.text).replacingOccurrences(of: "\n", with: "<br>\n")
+                if let link = run.link {
+                    let href = link.contains("://") ? link : root + link
+                    text = "<a href=\"\(MarkupText.escape(href))\">\(text)</a>"
+                }
+                if run.italic { text = "<em>\(text)</em>" }
+                if run.bold { text = "<strong>\(text)</strong>" }
+                out += text
+            }
+            return out
+        }
+        let runs: [Block.Run] = [
+            Block.Run("Thủ tục <b>\"đăng ký\"</b> & 'x'\ndòng hai\n", bold: true),
+            Block.Run(" nghiêng", italic: true),
+            Block.Run("liên kết <1>", bold: true, italic: true, link: "thu-tuc/1.001193.html?a=1&b=\"2\""),
+            Block.Run("ngoài", link: "https://dichvucong.gov.vn/p?x=<y>&z"),
+            Block.Run(""),
+            Block.Run("\n\n"),
+        ]
+        for root in ["", "../", "../\"'&/"] {
+            #expect(SheetPage.runsHTML(runs, root: root) == reference(runs, root: root))
+        }
+        #expect(SheetPage.runsHTML(runs, root: "../").contains("<strong><em><a href=\"../thu-tuc/1.001193.html?a=1&amp;b=&quot;2&quot;\">liên kết &lt;1&gt;</a></em></strong>"))
     }
 }
