@@ -125,7 +125,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Catalogue"], swiftSettings: strict),
         .testTarget(
-            name: "FormatsTests", dependencies: ["Formats", "Catalogue"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "FormatsTests", dependencies: ["Formats", "Catalogue", "Synthetic"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Formats", "Catalogue"], swiftSettings: strict),
         .testTarget(
             name: "TTHCCommandsTests",

@@ -9,7 +9,35 @@ import Foundation
 /// spaces and ends with a newline.
 enum JSONWriter {
     /// `{"<rootKey>": value}`, pretty-printed.
+    ///
+    /// Written by `JSONStreamWriter` straight into a buffer; a value that uses its encoder in a way
+    /// only the tree can reproduce (a key twice, containers out of order) is written with the tree.
     static func write(_ value: some Encodable, rootKey: String) -> String {
+        do {
+            if let bytes = try JSONStreamWriter.write(value, rootKey: rootKey) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        } catch {
+            preconditionFailure("the model could not be encoded as JSON: \(error)")
+        }
+        return treeWrite(value, rootKey: rootKey)
+    }
+
+    /// The value itself, pretty-printed (streamed, or with the tree when only it can write the value).
+    static func write(_ value: some Encodable) -> String {
+        do {
+            if let bytes = try JSONStreamWriter.write(value) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        } catch {
+            preconditionFailure("the model could not be encoded as JSON: \(error)")
+        }
+        return treeWrite(value)
+    }
+
+    /// `{"<rootKey>": value}` built as a tree of nodes and then printed: the reference the streaming
+    /// writer must match byte for byte, and the fallback for values it cannot stream.
+    static func treeWrite(_ value: some Encodable, rootKey: String) -> String {
         let root = Node()
         root.makeObject()
         let child = Node()
@@ -18,8 +46,8 @@ enum JSONWriter {
         return write(root: root, value: value, into: child)
     }
 
-    /// The value itself, pretty-printed.
-    static func write(_ value: some Encodable) -> String {
+    /// The value itself, built as a tree and printed.
+    static func treeWrite(_ value: some Encodable) -> String {
         let root = Node()
         return write(root: root, value: value, into: root)
     }
@@ -240,7 +268,7 @@ enum JSONWriter {
         }
     }
 
-    private struct IndexKey: CodingKey {
+    struct IndexKey: CodingKey {
         var stringValue: String { "Index \(intValue!)" }
         var intValue: Int?
         init(_ index: Int) { intValue = index }
