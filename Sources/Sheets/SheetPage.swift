@@ -35,22 +35,37 @@ public enum SheetPage {
 
     /// The sheet of a procedure as the page `SitePath.sheet(code)`.
     public static func html(procedure: Procedure, context: SheetContext, key: String? = nil, template: Template? = nil) throws -> String {
+        String(decoding: try htmlBytes(procedure: procedure, context: context, key: key, template: template), as: UTF8.self)
+    }
+
+    /// The same page as UTF-8 bytes, for writing to a file without a round trip through `String`.
+    public static func htmlBytes(procedure: Procedure, context: SheetContext, key: String? = nil, template: Template? = nil) throws -> [UInt8] {
         let key = key ?? procedure.code?.key ?? procedure.name
-        return try html(sheet: Sheet(procedure: procedure, key: key, context: context), notice: context.isSample ? Province.sampleNotice : nil, template: template)
+        return try htmlBytes(sheet: Sheet(procedure: procedure, key: key, context: context), notice: context.isSample ? Province.sampleNotice : nil, template: template)
     }
 
     /// A built sheet as the HTML page at `SitePath.sheet(key)`.
     public static func html(sheet: Sheet, notice: String?, template: Template? = nil) throws -> String {
+        String(decoding: try htmlBytes(sheet: sheet, notice: notice, template: template), as: UTF8.self)
+    }
+
+    /// A built sheet as the HTML page at `SitePath.sheet(key)`, as UTF-8 bytes.
+    public static func htmlBytes(sheet: Sheet, notice: String?, template: Template? = nil) throws -> [UInt8] {
         let path = SitePath.sheet(ProcedureCode(sheet.key))
         let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
-        return try html(sheets: [sheet], notice: notice, root: root, title: "Bảng niêm yết: \(sheet.code) – \(sheet.name)", template: template)
+        return try htmlBytes(sheets: [sheet], notice: notice, root: root, title: "Bảng niêm yết: \(sheet.code) – \(sheet.name)", template: template)
     }
 
     /// Several sheets in one page (a commune's bundle for printing), each starting a new A4 page.
     /// `root` leads from the page to the site's root ("" at the root, "../" one folder down).
     public static func html(sheets: [Sheet], notice: String?, root: String, title: String, template: Template? = nil) throws -> String {
+        String(decoding: try htmlBytes(sheets: sheets, notice: notice, root: root, title: title, template: template), as: UTF8.self)
+    }
+
+    /// Several sheets in one page, as UTF-8 bytes.
+    public static func htmlBytes(sheets: [Sheet], notice: String?, root: String, title: String, template: Template? = nil) throws -> [UInt8] {
         let template = try template ?? bundled.get()
-        return template.compiled.render(try view(sheets: sheets, notice: notice, root: root, title: title))
+        return template.compiled.renderBytes(try view(sheets: sheets, notice: notice, root: root, title: title))
     }
 
     /// The view `sheet.mustache` renders: the page's title and root, and each sheet's blocks.

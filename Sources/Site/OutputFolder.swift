@@ -25,6 +25,10 @@ final class OutputFolder: Sendable {
         try text.withUTF8 { try emit(relative, bytes: $0) }
     }
 
+    func emit(_ relative: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try emit(relative, bytes: $0) }
+    }
+
     func emit(_ relative: String, bytes: UnsafeBufferPointer<UInt8>) throws {
         let target = staging + "/" + relative
         try makeParent(of: relative)

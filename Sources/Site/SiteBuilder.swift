@@ -13,14 +13,19 @@ import Synchronization
 public struct SiteBuilder: Sendable {
     public var model: SiteModel
     public var theme: Theme
-    /// Renders a procedure's printable posting sheet (HTML) from the version the site shows and its
-    /// catalogue key, when sheets are part of the site.
-    public var sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)?
+    /// Renders a procedure's printable posting sheet (HTML, as UTF-8 bytes) from the version the
+    /// site shows and its catalogue key, when sheets are part of the site.
+    public var sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])?
 
     public init(model: SiteModel, theme: Theme, sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil) {
+        self.init(model: model, theme: theme, sheetBytes: Self.bytes(sheet))
+    }
+
+    /// A builder whose posting sheets are rendered straight to bytes.
+    public init(model: SiteModel, theme: Theme, sheetBytes: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])?) {
         self.model = model
         self.theme = theme
-        self.sheet = sheet
+        self.sheet = sheetBytes
     }
 
     /// A builder whose procedure pages link to posting sheets exactly when `sheet` renders them.
@@ -28,7 +33,22 @@ public struct SiteBuilder: Sendable {
         data: SiteData, theme: Theme, qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil,
         sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil
     ) {
-        self.init(model: SiteModel(data: data, hasSheets: sheet != nil, qrCode: qrCode), theme: theme, sheet: sheet)
+        self.init(data: data, theme: theme, qrCode: qrCode, sheetBytes: Self.bytes(sheet))
+    }
+
+    /// The same, with posting sheets rendered straight to bytes.
+    public init(
+        data: SiteData, theme: Theme, qrCode: (@Sendable (_ url: String, _ label: String) -> String?)? = nil,
+        sheetBytes: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])?
+    ) {
+        self.init(model: SiteModel(data: data, hasSheets: sheetBytes != nil, qrCode: qrCode), theme: theme, sheetBytes: sheetBytes)
+    }
+
+    private static func bytes(
+        _ sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)?
+    ) -> (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])? {
+        guard let sheet else { return nil }
+        return { version, key in Array(try sheet(version, key).utf8) }
     }
 
     public struct Report: Sendable, Equatable {
@@ -206,9 +226,9 @@ public struct SiteBuilder: Sendable {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
-            try out.emit(page.path, try theme.render(page.context, template: page.template))
+            try out.emit(page.path, bytes: try theme.renderBytes(page.context, template: page.template))
             if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
-            if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), try sheet(shown, code.key)) }
+            if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), bytes: try sheet(shown, code.key)) }
         }
         return fingerprint.map { (path, $0) }
     }

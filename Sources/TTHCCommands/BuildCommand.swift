@@ -70,7 +70,7 @@ struct BuildCommand: ParsableCommand {
             let theme = try Theme.load(site: site, theme: self.theme)
             let builder = SiteBuilder(
                 data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) },
-                sheet: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, theme: theme))
+                sheetBytes: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, theme: theme))
             let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
@@ -95,7 +95,7 @@ struct BuildCommand: ParsableCommand {
     /// agency, with the theme's `sheet.mustache` when it has one.
     static func sheetRenderer(
         catalogue: Catalogue, province: Province, theme: Theme
-    ) throws -> @Sendable (ProcedureVersion, String) throws -> String {
+    ) throws -> @Sendable (ProcedureVersion, String) throws -> [UInt8] {
         let bundled = try SheetPage.Template.bundled()
         let template: SheetPage.Template
         if let source = theme.templateSources["sheet"] {
@@ -112,7 +112,7 @@ struct BuildCommand: ParsableCommand {
             // day of the build, so a page and its sheet change together and a daily rebuild keeps both.
             let context = SheetContext(
                 version: version, catalogue: catalogue, province: province, commune: nil, postedOn: version.from)
-            return try SheetPage.html(procedure: version.procedure, context: context, key: key, template: template)
+            return try SheetPage.htmlBytes(procedure: version.procedure, context: context, key: key, template: template)
         }
     }
 }

@@ -10,7 +10,7 @@ import Mustache
 /// turned into the library's values: slower, never different.
 public struct CompiledTemplates: Sendable {
     enum Entry: Sendable {
-        case compiled([TemplateNode])
+        case compiled(ContiguousArray<TemplateNode>)
         case library(MustacheTemplate)
     }
 
@@ -48,7 +48,7 @@ public struct CompiledTemplates: Sendable {
                 }
             }
         }
-        entries = names.indices.map { i in units[i].map { .compiled($0.nodes) } ?? .library(templates[names[i]]!) }
+        entries = names.indices.map { i in units[i].map { .compiled(ContiguousArray($0.nodes)) } ?? .library(templates[names[i]]!) }
         self.index = index
         self.library = library
     }
@@ -64,17 +64,26 @@ public struct CompiledTemplates: Sendable {
 
     /// Renders a view with the named template; nil when there is no template of that name.
     public func render(_ value: TemplateValue, withTemplate name: String) -> String? {
+        renderBytes(value, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders a view with the named template as UTF-8 bytes (what `render` returns, without making
+    /// a `String` of it: a page goes to its file as bytes); nil when there is no template of that name.
+    public func renderBytes(_ value: TemplateValue, withTemplate name: String) -> [UInt8]? {
         guard let i = index[name] else { return nil }
         switch entries[i] {
         case .library(let template):
-            if let library { return library.render(value.libraryValue, withTemplate: name) }
-            return template.render(value.libraryValue)
+            if let library { return library.render(value.libraryValue, withTemplate: name).map { Array($0.utf8) } }
+            return Array(template.render(value.libraryValue).utf8)
         case .compiled(let nodes):
             var renderer = TemplateRenderer(entries: entries, root: value)
             renderer.render(nodes, indentation: nil)
-            return String(decoding: renderer.out, as: UTF8.self)
+            return renderer.out
         }
     }
+
+    /// Renders the standalone template as UTF-8 bytes.
+    public func renderBytes(_ value: TemplateValue) -> [UInt8] { renderBytes(value, withTemplate: "") ?? [] }
 
     /// Renders the standalone template.
     public func render(_ value: TemplateValue) -> String { render(value, withTemplate: "") ?? "" }

@@ -17,38 +17,38 @@ struct TemplateRenderer {
     /// Renders nodes as one call of the library's `render(context:)`: with an indentation (inside
     /// a standalone partial tag that had some), a node's output that starts a line of this call's
     /// output gets the indentation in front.
-    mutating func render(_ nodes: [TemplateNode], indentation: [UInt8]?) {
+    mutating func render(_ nodes: ContiguousArray<TemplateNode>, indentation: [UInt8]?) {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, indentation: indentation) }
+            for i in nodes.indices { render(nodes[i], indentation: indentation) }
             return
         }
         let start = out.count
-        for node in nodes {
+        for i in nodes.indices {
             let at = out.count
             // The library asks `string.last == "\n"` of what this call printed so far: a line feed
             // not preceded by a carriage return (CR LF is one `Character`).
             let lineStart = at > start && out[at - 1] == 0x0A && !(at - 2 >= start && out[at - 2] == 0x0D)
-            render(node, indentation: indentation)
+            render(nodes[i], indentation: indentation)
             if lineStart && out.count > at { out.insert(contentsOf: indentation, at: at) }
         }
     }
 
     mutating func render(_ node: TemplateNode, indentation: [UInt8]?) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-        case .variable(let name, let escaper):
-            guard let value = lookup(name) else { return }
+        switch node.kind {
+        case .text:
+            out.append(contentsOf: node.bytes)
+        case .variable:
+            guard let value = lookup(node.name) else { return }
             switch value {
-            case .text(let text): append(text, escaper)
-            case .absent: append("", escaper)
-            case .bool(let bool): append(bool ? "true" : "false", escaper)
-            case .int(let int): append(String(int), escaper)
+            case .text(let text): append(text, node)
+            case .absent: append("", node)
+            case .bool(let bool): append(bool ? "true" : "false", node)
+            case .int(let int): append(String(int), node)
             // The library prints a view or a list through `String(describing:)`.
-            case .list, .view: append(String(describing: value.libraryValue), escaper)
+            case .list, .view: append(String(describing: value.libraryValue), node)
             }
-        case .unescaped(let name):
-            guard let value = lookup(name) else { return }
+        case .unescaped:
+            guard let value = lookup(node.name) else { return }
             switch value {
             case .text(let text): out.append(contentsOf: text.utf8)
             case .absent: break
@@ -56,48 +56,48 @@ struct TemplateRenderer {
             case .int(let int): out.append(contentsOf: String(int).utf8)
             case .list, .view: out.append(contentsOf: String(describing: value.libraryValue).utf8)
             }
-        case .section(let name, let body):
+        case .section:
             // `renderSection`: a sequence repeats (pushing each element), a Bool renders or not without
             // pushing, a null renderable (absent) renders nothing, any other value is pushed.
-            guard let value = lookup(name) else { return }
+            guard let value = lookup(node.name) else { return }
             switch value {
             case .list(let items):
                 for item in items {
                     stack.append(item)
-                    render(body, indentation: indentation)
+                    render(node.children, indentation: indentation)
                     stack.removeLast()
                 }
             case .bool(let bool):
-                if bool { render(body, indentation: indentation) }
+                if bool { render(node.children, indentation: indentation) }
             case .absent:
                 break
             case .text, .int, .view:
                 stack.append(value)
-                render(body, indentation: indentation)
+                render(node.children, indentation: indentation)
                 stack.removeLast()
             }
-        case .inverted(let name, let body):
+        case .inverted:
             // `renderInvertedSection`: an empty sequence renders with itself pushed.
-            guard let value = lookup(name) else { return render(body, indentation: indentation) }
+            guard let value = lookup(node.name) else { return render(node.children, indentation: indentation) }
             switch value {
             case .list(let items):
                 if items.isEmpty {
                     stack.append(value)
-                    render(body, indentation: indentation)
+                    render(node.children, indentation: indentation)
                     stack.removeLast()
                 }
             case .bool(let bool):
-                if !bool { render(body, indentation: indentation) }
+                if !bool { render(node.children, indentation: indentation) }
             case .absent:
-                render(body, indentation: indentation)
+                render(node.children, indentation: indentation)
             case .text, .int, .view:
                 break
             }
-        case .partial(let index, let partialIndentation):
-            guard let index, case .compiled(let nodes) = entries[index] else { return }
+        case .partial:
+            guard let index = node.partial, case .compiled(let nodes) = entries[index] else { return }
             // `withPartial`: the indentation adds up; the content type starts over (compiled in).
-            if let partialIndentation {
-                render(nodes, indentation: (indentation ?? []) + partialIndentation)
+            if node.hasIndentation {
+                render(nodes, indentation: (indentation ?? []) + node.bytes)
             } else {
                 render(nodes, indentation: indentation)
             }
@@ -137,8 +137,9 @@ struct TemplateRenderer {
         return value
     }
 
-    mutating func append(_ text: String, _ escaper: TemplateNode.Escaper) {
-        switch escaper {
+    /// A value's text, escaped as the variable node says.
+    mutating func append(_ text: String, _ node: TemplateNode) {
+        switch node.escaper {
         case .markup: appendEscaped(text)
         case .characters: appendCharacterEscaped(text)
         case .custom(let contentType): out.append(contentsOf: contentType.escapeText(text).utf8)

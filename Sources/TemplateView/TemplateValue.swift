@@ -34,11 +34,15 @@ public enum TemplateValue: Sendable {
         case let text as String: self = .text(text)
         case let bool as Bool: self = .bool(bool)
         case let int as Int: self = .int(int)
-        case let dictionary as [String: Any]: self = .view(TemplateObject(uniqueNames: dictionary.map { ($0.key, TemplateValue(any: $0.value)) }))
+        case let dictionary as [String: Any]: self = .view(TemplateObject(dictionary))
+        // Lists of views and of strings by their own type first: casting them to `[Any]` would
+        // box every element into a new array before it is converted.
+        case let views as [[String: Any]]: self = .list(views.map { .view(TemplateObject($0)) })
+        case let texts as [String]: self = .list(texts.map { .text($0) })
         case let array as [Any]: self = .list(array.map(TemplateValue.init(any:)))
         case let text as TemplateText: self = .text(text.text)
         case is TemplateAbsent: self = .absent
-        case let view as TemplateView: self = .view(TemplateObject(uniqueNames: view.values.map { ($0.key, TemplateValue(any: $0.value)) }))
+        case let view as TemplateView: self = .view(TemplateObject(view.values))
         case let value as TemplateValue: self = value
         default: self = .text(String(describing: value))
         }
@@ -80,6 +84,11 @@ public final class TemplateObject: Sendable {
     /// A view from a dictionary.
     public convenience init(_ values: [String: TemplateValue]) {
         self.init(uniqueNames: values.map { ($0.key, $0.value) })
+    }
+
+    /// A view from a dictionary built as `[String: Any]`, each value as `TemplateValue(any:)` sees it.
+    convenience init(_ values: [String: Any]) {
+        self.init(uniqueNames: values.map { ($0.key, TemplateValue(any: $0.value)) })
     }
 
     /// A view from names and values, each name once (a later duplicate would never be found).

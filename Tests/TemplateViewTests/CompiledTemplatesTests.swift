@@ -146,8 +146,11 @@ struct CompiledTemplatesTests {
         for name in templates.keys {
             let expected = try #require(library.render(TemplateView(Self.context), withTemplate: name))
             #expect(compiled.render(TemplateValue(any: Self.context), withTemplate: name) == expected, "\(name)")
+            // The bytes a page is written from are the library's text, without making a String.
+            #expect(compiled.renderBytes(TemplateValue(any: Self.context), withTemplate: name) == Array(expected.utf8), "\(name)")
         }
         #expect(compiled.render(TemplateValue(any: Self.context), withTemplate: "no-such-template") == nil)
+        #expect(compiled.renderBytes(TemplateValue(any: Self.context), withTemplate: "no-such-template") == nil)
     }
 
     /// A template including a partial the compiler leaves to the library is left to it too (the
