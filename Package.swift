@@ -35,18 +35,12 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        // qpdf (Debian: libqpdf-dev) joins the parts of a bundle written on separate cores into one PDF.
-        .systemLibrary(
-            name: "CQPDF",
-            pkgConfig: "libqpdf",
-            providers: [.apt(["libqpdf-dev"])]
-        ),
         // Posting sheets for the one-stop counter: block layout and pagination (pure), PDF through
         // Cairo and Pango, HTML through Mustache.
         .target(
             name: "Sheets",
             dependencies: [
-                "Catalogue", "Review", "QRCode", "CPangoCairo", "CQPDF", "TemplateView",
+                "Catalogue", "Review", "QRCode", "CPangoCairo", "TemplateView",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Links to site/templates/sheet.mustache and site/assets/sheet.css, compiled into the

@@ -16,8 +16,6 @@ public final class PDFRenderer: TextMeasurer {
     private let context: OpaquePointer
     private let shaper: TextShaper
     private var finished = false
-    /// The PDF's bytes, when it is written in memory rather than to a file.
-    private let output: MemoryOutput?
 
     public struct RenderError: Error, CustomStringConvertible {
         public let description: String
@@ -32,7 +30,6 @@ public final class PDFRenderer: TextMeasurer {
         self.geometry = geometry
         self.shaper = shaper
         self.notice = notice
-        output = nil
         guard let surface = cairo_pdf_surface_create(path, geometry.width, geometry.height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError(description: "\(path): error: cannot create the PDF file")
@@ -43,41 +40,9 @@ public final class PDFRenderer: TextMeasurer {
         if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
     }
 
-    /// A renderer that writes the PDF in memory (`finishedBytes()`): a part of a bundle, drawn on a
-    /// core of its own and joined to the others afterwards (`PDFJoin`).
-    init(inMemory geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil, shaper: TextShaper) throws {
-        self.geometry = geometry
-        self.shaper = shaper
-        self.notice = notice
-        let output = MemoryOutput()
-        self.output = output
-        let append: cairo_write_func_t = { closure, data, length in
-            guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-            let output = Unmanaged<MemoryOutput>.fromOpaque(closure).takeUnretainedValue()
-            output.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }
-        // The renderer keeps `output` alive for as long as the surface may write to it.
-        guard let surface = cairo_pdf_surface_create_for_stream(
-            append, Unmanaged.passUnretained(output).toOpaque(), geometry.width, geometry.height),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw RenderError(description: "error: cannot create a PDF surface in memory")
-        }
-        self.surface = surface
-        context = cairo_create(surface)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tthc")
-        if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
-    }
-
     deinit {
         cairo_destroy(context)
         cairo_surface_destroy(surface)
-        withExtendedLifetime(output) {}
-    }
-
-    /// The bytes Cairo writes a PDF surface to.
-    private final class MemoryOutput {
-        var bytes: [UInt8] = []
     }
 
     // MARK: Measuring
@@ -164,28 +129,6 @@ public final class PDFRenderer: TextMeasurer {
         pipeline.wait()
         for helper in pipeline.shapers { shaper.adopt(helper) }
         return laid
-    }
-
-    /// Lays out on this thread the sections the pipeline's helpers have not claimed, waits for the
-    /// helpers, and returns every section shaped, in order (see `PDFBook`'s bundle in parts). The
-    /// helpers' shapers are then idle: a part drawn on another thread may use one of them.
-    func finishLayout(_ pipeline: LayoutPipeline) -> [Shaped] {
-        let work = pipeline.work
-        while let i = work.claim() { work.lay(i, with: shaper) }
-        pipeline.wait()
-        for ready in work.ready { ready.wait() }
-        return (0..<work.sections.count).map { work.slots[$0]! }
-    }
-
-    /// Draws a section shaped by any thread, numbering its pages from `firstPage`, without its
-    /// outline entry (the joined PDF's outline is built over all the parts).
-    func draw(_ shaped: Shaped, firstPage: Int) throws {
-        try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: firstPage, outline: false)
-    }
-
-    /// Takes over what another shaper, no longer in use on any thread, shaped for this document.
-    func adoptParagraphs(of other: TextShaper) {
-        shaper.adopt(other)
     }
 
     // MARK: Drawing
@@ -337,25 +280,11 @@ public final class PDFRenderer: TextMeasurer {
         if red { cairo_set_source_rgb(context, 0.7, 0.05, 0.05) } else { cairo_set_source_rgb(context, grey, grey, grey) }
     }
 
-    /// Closes a PDF written in memory and returns it. Unlike `finish()`, leaves the shaper in the
-    /// current document: a part's shaper is handed to the renderer of the first part (`adopt`).
-    func finishedBytes() throws -> [UInt8] {
-        guard let output else { preconditionFailure("the renderer writes to a file") }
-        try close()
-        defer { output.bytes = [] }
-        return output.bytes
-    }
-
     /// Closes the PDF; throws if Cairo could not write it.
     public func finish() throws {
         guard !finished else { return }
-        shaper.nextDocument()
-        try close()
-    }
-
-    private func close() throws {
-        guard !finished else { return }
         finished = true
+        shaper.nextDocument()
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -438,8 +367,7 @@ private final class PipelineWork: @unchecked Sendable {
 /// Sections being laid out by helper threads, for `PDFRenderer.draw(_:firstPage:outlines:)`.
 final class LayoutPipeline {
     fileprivate let work: PipelineWork
-    /// The helpers' shapers, one per helper thread; idle once the pipeline has been waited for.
-    let shapers: [TextShaper]
+    fileprivate let shapers: [TextShaper]
     fileprivate let group = DispatchGroup()
 
     fileprivate init(work: PipelineWork, shapers: [TextShaper]) {
