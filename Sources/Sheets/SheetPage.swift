@@ -119,11 +119,11 @@ public enum SheetPage {
             if run.italic { append("<em>", to: &out) }
             if let link = run.link {
                 append("<a href=\"", to: &out)
-                if !link.contains("://") { appendEscaped(root, to: &out, breaks: false) }
-                appendEscaped(link, to: &out, breaks: false)
+                if !link.contains("://") { MarkupBytes.appendEscaped(root, to: &out) }
+                MarkupBytes.appendEscaped(link, to: &out)
                 append("\">", to: &out)
             }
-            appendEscaped(run.text, to: &out, breaks: true)
+            MarkupBytes.appendEscaped(run.text, to: &out, breaks: true)
             if run.link != nil { append("</a>", to: &out) }
             if run.italic { append("</em>", to: &out) }
             if run.bold { append("</strong>", to: &out) }
@@ -133,30 +133,5 @@ public enum SheetPage {
 
     private static func append(_ markup: StaticString, to out: inout [UInt8]) {
         markup.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    /// `MarkupText.escape` on bytes, appended; with `breaks`, each line feed also gets a `<br>`.
-    /// The bytes between two that change are copied as one run.
-    static func appendEscaped(_ text: String, to out: inout [UInt8], breaks: Bool) {
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for (i, b) in bytes.enumerated() {
-                let replacement: StaticString
-                switch b {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                case 0x0A where breaks: replacement = "<br>\n"
-                default: continue
-                }
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                run = i + 1
-            }
-            if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
-        }
     }
 }

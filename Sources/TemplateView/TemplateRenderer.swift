@@ -147,27 +147,7 @@ struct TemplateRenderer {
     }
 
     /// `& < > " '` as entities, on bytes.
-    mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for (i, b) in bytes.enumerated() {
-                let entity: StaticString
-                switch b {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                entity.withUTF8Buffer { out.append(contentsOf: $0) }
-                run = i + 1
-            }
-            if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
-        }
-    }
+    mutating func appendEscaped(_ text: String) { MarkupBytes.appendEscaped(text, to: &out) }
 
     /// The library's `htmlEscape`, per `Character`; text without any of the five bytes is copied.
     mutating func appendCharacterEscaped(_ text: String) {
