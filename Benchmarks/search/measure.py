@@ -137,6 +137,11 @@ TYPED_FIRST = """new Promise(resolve => {
 })"""
 
 
+def metrics(browser):
+    """Chromium's performance counters of the page (Performance.getMetrics), by name."""
+    return {m["name"]: m["value"] for m in browser.send("Performance.getMetrics")["metrics"]}
+
+
 def first_typed(url, site, queries):
     """The first query as a user makes it, each in a fresh browser: the search box gets focus (the page
     then loads the manifest), and once the page is idle the whole query arrives in one input event.
@@ -151,13 +156,26 @@ def first_typed(url, site, queries):
             fresh.evaluate("""new Promise(r => (function poll() {
                 tthcSearch.loadedFiles().indexOf('tim-kiem/manifest.js') >= 0 ? setTimeout(r, 300) : setTimeout(poll, 20); })())""")
             before = set(fresh.evaluate("tthcSearch.loadedFiles()"))
+            fresh.send("Performance.enable")
+            m0 = metrics(fresh)
             r = fresh.evaluate(TYPED_FIRST % json.dumps(q))
+            m1 = metrics(fresh)
         files = sorted(set(r["files"]))
+        new_files = [f for f in files if f not in before]
         rows.append({"query": q, "total_ms": r["total_ms"], "search_ms": r["search_ms"], "timings": r["timings"],
                      "top": r["names"][:1],
                      "bytes": sum(file_bytes(site, f)[0] for f in files),
-                     "prefetched_bytes": sum(file_bytes(site, f)[0] for f in before)})
+                     "prefetched_bytes": sum(file_bytes(site, f)[0] for f in before),
+                     # Index files the query loaded (after the focus), by kind: "m", "b", "d".
+                     "loads": {k: sum(1 for f in new_files if f.split("/")[1] == k) for k in ("m", "b", "d")},
+                     # CPU the page's renderer spent from the input event to the results (seconds of its
+                     # main thread and of its whole process), which the load of a shared machine
+                     # disturbs less than the time.
+                     "main_thread_cpu_ms": (m1["ThreadTime"] - m0["ThreadTime"]) * 1000,
+                     "renderer_cpu_ms": (m1["ProcessTime"] - m0["ProcessTime"]) * 1000})
     return {"rows": rows, "median_search_ms": statistics.median(x["search_ms"] for x in rows),
+            "median_main_thread_cpu_ms": statistics.median(x["main_thread_cpu_ms"] for x in rows),
+            "max_bytes": max(x["bytes"] for x in rows),
             "max_search_ms": max(x["search_ms"] for x in rows),
             "median_total_ms": statistics.median(x["total_ms"] for x in rows)}
 
