@@ -63,8 +63,9 @@ import Testing
               currentScript: { getAttribute: n => (n === 'data-root' ? root : null) },
               getElementById: () => null,
               createElement: () => ({ remove() {} }),
-              head: { appendChild(s) {
-                setTimeout(() => {
+              createDocumentFragment: () => ({ scripts: [], appendChild(s) { this.scripts.push(s); } }),
+              head: { appendChild(node) {
+                for (const s of node.scripts || [node]) setTimeout(() => {
                   let text;
                   try { text = fs.readFileSync(s.src, 'utf8'); } catch (e) { s.onerror(e); return; }
                   vm.runInThisContext(text, { filename: s.src });

@@ -145,29 +145,43 @@
     return kind === 'manifest' ? 'tim-kiem/manifest.js' : 'tim-kiem/' + kind + '/' + number + '.js';
   }
 
-  function load(kind, number) {
-    var key = kind + '/' + number;
-    if (Object.prototype.hasOwnProperty.call(state.data, key)) return Promise.resolve(state.data[key]);
-    if (state.pending[key]) return state.pending[key];
-    var name = fileName(kind, number);
-    var promise = new Promise(function (resolve, reject) {
-      var script = document.createElement('script');
-      script.src = state.root + name;
-      script.onload = function () {
-        script.remove();
-        if (Object.prototype.hasOwnProperty.call(state.data, key)) resolve(state.data[key]);
-        else reject(new Error('tệp chỉ mục không hợp lệ: ' + name));
-      };
-      script.onerror = function () {
-        script.remove();
-        delete state.pending[key];
-        reject(new Error('không tải được ' + name));
-      };
-      state.loaded.push(name);
-      document.head.appendChild(script);
+  /**
+   * Loads index files with <script> tags: each promise resolves to the file's data. The tags of one
+   * call go into the page with one insertion (each insertion starts the browser's loading machinery).
+   */
+  function loadAll(kind, numbers) {
+    var batch = null;
+    var promises = numbers.map(function (number) {
+      var key = kind + '/' + number;
+      if (has(state.data, key)) return Promise.resolve(state.data[key]);
+      if (state.pending[key]) return state.pending[key];
+      var name = fileName(kind, number);
+      var promise = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = state.root + name;
+        script.onload = function () {
+          script.remove();
+          if (has(state.data, key)) resolve(state.data[key]);
+          else reject(new Error('tệp chỉ mục không hợp lệ: ' + name));
+        };
+        script.onerror = function () {
+          script.remove();
+          delete state.pending[key];
+          reject(new Error('không tải được ' + name));
+        };
+        state.loaded.push(name);
+        if (!batch) batch = document.createDocumentFragment();
+        batch.appendChild(script);
+      });
+      state.pending[key] = promise;
+      return promise;
     });
-    state.pending[key] = promise;
-    return promise;
+    if (batch) document.head.appendChild(batch);
+    return Promise.all(promises);
+  }
+
+  function load(kind, number) {
+    return loadAll(kind, [number]).then(function (data) { return data[0]; });
   }
 
   /** The shard holding `word`: the last whose first word is not after it. */
@@ -369,7 +383,7 @@
         query.forEach(function (t) {
           shardsFor(table, t).forEach(function (n) { if (numbers.indexOf(n) < 0) numbers.push(n); });
         });
-        return Promise.all(numbers.map(function (n) { return load(kind, n); }));
+        return loadAll(kind, numbers);
       }
       return shards('m', manifest.meta).then(function (meta) {
         lap('parts');
@@ -389,7 +403,7 @@
           var n = Math.floor(id / per);
           if (numbers.indexOf(n) < 0) numbers.push(n);
         });
-        return Promise.all(numbers.map(function (n) { return load('d', n); })).then(function () {
+        return loadAll('d', numbers).then(function () {
           var results = found.ranked.ids.map(function (id) {
             var row = state.data['d/' + Math.floor(id / per)][id % per];
             return { name: row[0], code: row[1], field: row[2], url: state.root + row[3] };
