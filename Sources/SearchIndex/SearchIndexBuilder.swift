@@ -166,16 +166,17 @@ public enum SearchIndexBuilder {
                 spelled: name.map { tokenizer.tokens[$0].variant }.joined(separator: " "),
                 doc: doc, name: name))
         }
-        // Sort positions, not the documents themselves: moving a document moves its eight strings.
-        let order = keyed.indices.sorted { i, j in
-            let a = keyed[i]
-            let b = keyed[j]
-            if a.words != b.words { return a.words < b.words }
-            if a.folded != b.folded { return JSText.utf16Less(a.folded, b.folded) }
-            if a.spelled != b.spelled { return JSText.utf16Less(a.spelled, b.spelled) }
-            if a.doc.key != b.doc.key { return JSText.utf16Less(a.doc.key, b.doc.key) }
-            if a.doc.name != b.doc.name { return JSText.utf16Less(a.doc.name, b.doc.name) }
-            return JSText.utf16Less(a.doc.path, b.doc.path)
+        // Sort positions, not the documents themselves: moving a document moves its eight strings. The
+        // comparison reads the entries in place (a copy of one would retain and release its strings).
+        let order = keyed.withUnsafeBufferPointer { k in
+            k.indices.sorted { i, j in
+                if k[i].words != k[j].words { return k[i].words < k[j].words }
+                if k[i].folded != k[j].folded { return JSText.utf16Less(k[i].folded, k[j].folded) }
+                if k[i].spelled != k[j].spelled { return JSText.utf16Less(k[i].spelled, k[j].spelled) }
+                if k[i].doc.key != k[j].doc.key { return JSText.utf16Less(k[i].doc.key, k[j].doc.key) }
+                if k[i].doc.name != k[j].doc.name { return JSText.utf16Less(k[i].doc.name, k[j].doc.name) }
+                return JSText.utf16Less(k[i].doc.path, k[j].doc.path)
+            }
         }
         return (order.map { keyed[$0].doc }, order.map { keyed[$0].name })
     }
