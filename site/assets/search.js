@@ -385,6 +385,9 @@
         });
         return loadAll(kind, numbers);
       }
+      // A query of code parts ("001193", "1.0011") rarely matches ten procedures by name or code: its
+      // body shards are then needed, so they load with the word shards rather than after them.
+      if (query.every(function (t) { return /^[0-9.]+$/.test(t.folded); })) shards('b', manifest.body).catch(function () {});
       return shards('m', manifest.meta).then(function (meta) {
         lap('parts');
         var ranked = rank(query, meta, [], count);
