@@ -112,6 +112,16 @@ for name in names:
     if m.get("errors"):
         print(f"\nConsole errors ({name}): {m['errors']}")
 
+print("\nFirst query from the input event (measure.py --first-typed: box focused, manifest loaded, the whole query as one input event):\n")
+print("| procedures | search → results rendered ms, median / max | input event → rendered ms, median | main-thread CPU ms, median / max | index files loaded by the 12 queries | index KB, max |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name in names:
+    ft = json.load(open(f"{work}/{name}.measure.json"))["ours"].get("first_typed")
+    if not ft or "loads" not in ft["rows"][0]: continue
+    cpu = [r["main_thread_cpu_ms"] for r in ft["rows"]]
+    print(f"| {label(name)} | {ft['median_search_ms']:.0f} / {ft['max_search_ms']:.0f} | {ft['median_total_ms']:.0f} | "
+          f"{statistics.median(cpu):.1f} / {max(cpu):.1f} | {sum(sum(r['loads'].values()) for r in ft['rows'])} | {ft['max_bytes']/1000:.0f} |")
+
 print("\nPer query (first query in a fresh browser: index KB loaded, ms to the top 10; tthc vs Pagefind):\n")
 for name in names:
     m = json.load(open(f"{work}/{name}.measure.json"))
