@@ -62,7 +62,7 @@ async function main() {
       for (const f of loaded) { const k = f.split('/')[1].replace('.js', ''); kinds[k] = (kinds[k] || 0) + 1; }
       const bytes = loaded.reduce((s, f) => s + fs.statSync(path.join(site, f)).size, 0);
       files[side].push({ count: loaded.length, bytes, kinds });
-      answers.push({ codes: a.results.map(r => r.code), names: a.results.map(r => r.name), urls: a.results.map(r => r.url.slice(r.url.indexOf('tim-kiem') >= 0 ? 0 : 0).replace(path.resolve(site) + '/', '')),
+      answers.push({ codes: a.results.map(r => r.code), names: a.results.map(r => r.name), urls: a.results.map(r => r.url.replace(path.resolve(site) + '/', '')),
                      total: a.total, exact: a.exact, kinds, count: loaded.length, bytes });
     }
     const [o, n] = answers;
