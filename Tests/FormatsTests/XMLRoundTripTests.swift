@@ -116,6 +116,23 @@ import Testing
         #expect(read.name == "ỿSữa ở ỾỿĐ<&>\"x\"")
     }
 
+    /// Other characters led by the byte EF stay (U+FFFD "EF BF BD", U+F8FF, U+FF01), and so do line
+    /// breaks and tabs in text; in attributes they become character references, and C0 controls
+    /// other than those are dropped everywhere. Blank optional text is left out, visible text kept.
+    @Test func lineBreaksControlsAndOtherEFCharacters() throws {
+        let procedure = Procedure(
+            code: ProcedureCode("a\tb\nc\rd\u{1}e\u{FFFD}"),
+            name: "x\u{FFFD}\u{F8FF}\u{FF01}\u{FFFF}y\tz\r\nw\u{0}\u{1F}v",
+            notes: " \u{00A0}\n ")
+        let xml = XMLFormat.write(procedure)
+        #expect(xml.contains("code=\"a&#9;b&#10;c&#13;de\u{FFFD}\""))
+        #expect(xml.contains("<name>x\u{FFFD}\u{F8FF}\u{FF01}y\tz&#13;\nwv</name>"))
+        #expect(!xml.contains("<notes>"))
+        var noted = procedure
+        noted.notes = "G"
+        #expect(XMLFormat.write(noted).contains("<notes>G</notes>"))
+    }
+
     /// A decision of hundreds of items (an import from the national portal) is written in chunks on
     /// every core: the items come out in order, each exactly as a decision of that one item writes it.
     @Test func manyItemsAreWrittenInOrderAsOneByOne() throws {
