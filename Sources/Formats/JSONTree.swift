@@ -287,7 +287,7 @@ public struct JSONTree: Sendable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out in
             var n = 0
             // Escapes were checked when the tree was built: four hex digits follow every \u.
-            func hex4(_ at: Int) -> UInt32 { JSONEscape.hex4(body, at: at) ?? 0 }
+            func hex4(_ at: Int) -> UInt32 { JSONEscape.checkedHex4(body, at: at) }
             var nonASCII = false
             // In an ASCII file every non-ASCII scalar comes from an escape: whether the result is in
             // the form `InputText.isSurelyNFC` accepts is then decided escape by escape, without a
@@ -474,8 +474,10 @@ public struct JSONTree: Sendable {
                     guard k + 1 < n else { return false }
                     let e = p[k + 1]
                     if e == UInt8(ascii: "u") {
-                        guard let v = hex4(k + 2) else { return false }
-                        if v & 0xF800 == 0xD800 {
+                        guard JSONEscape.isHex4(p, at: k + 2) else { return false }
+                        // Only an escape starting "d" or "D" can be a surrogate (D800–DFFF): only
+                        // then is the value worked out.
+                        if p[k + 2] | 0x20 == UInt8(ascii: "d"), let v = hex4(k + 2), v & 0xF800 == 0xD800 {
                             // A surrogate: a high one followed by the escape of a low one.
                             guard v < 0xDC00, k + 7 < n, p[k + 6] == UInt8(ascii: "\\"), p[k + 7] == UInt8(ascii: "u"),
                                   let low = hex4(k + 8), low & 0xFC00 == 0xDC00 else { return false }

@@ -343,8 +343,14 @@ struct XMLWriter: ~Copyable {
         var s = s
         s.withUTF8 { p in
             let n = p.count
+            let raw = UnsafeRawBufferPointer(p)
             var run = 0, i = 0
             while i < n {
+                // Eight bytes at a time while none of them may need an escape: most text has none.
+                if i + 8 <= n, !Self.mayNeedEscape(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) {
+                    i += 8
+                    continue
+                }
                 let b = p[i]
                 if b < 0x40 ? (special >> UInt64(b)) & 1 == 0 : b != 0xEF {
                     i += 1
@@ -368,6 +374,18 @@ struct XMLWriter: ~Copyable {
             }
             append(UnsafeBufferPointer(rebasing: p[run..<n]))
         }
+    }
+
+    /// Whether any of eight bytes is one `escaped` looks at: below 0x20, `"`, `&`, `<`, `>` or 0xEF.
+    /// May say yes for other bytes after such a one (borrows), never no for one of them.
+    @inline(__always)
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        /// Bytes of `x` that are zero (exactly, for the lowest such byte).
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let below20 = (w &- 0x20 &* ones) & ~w & high
+        return below20 | zero(w ^ 0x22 &* ones) | zero(w ^ 0x26 &* ones) | zero(w ^ 0x3C &* ones)
+            | zero(w ^ 0x3E &* ones) | zero(w ^ 0xEF &* ones) != 0
     }
 
     /// One byte that may need an escape (a C0 control, `"`, `&`, `<` or `>`).

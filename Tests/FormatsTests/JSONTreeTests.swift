@@ -137,10 +137,13 @@ struct JSONEscapeTests {
                 bytes[position] = UInt8(b)
                 let read = bytes.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) }
                 #expect(read == Self.expected(bytes), "\(bytes)")
+                #expect(bytes.withUnsafeBufferPointer { JSONEscape.isHex4($0, at: 0) } == (read != nil))
+                if let read { #expect(bytes.withUnsafeBufferPointer { JSONEscape.checkedHex4($0, at: 0) } == read) }
             }
         }
         let short = Array("12a".utf8)
         #expect(short.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) } == nil)
+        #expect(!short.withUnsafeBufferPointer { JSONEscape.isHex4($0, at: 0) })
         #expect(Array("x1ed9".utf8).withUnsafeBufferPointer { JSONEscape.hex4($0, at: 1) } == 0x1ED9)
     }
 
@@ -151,6 +154,7 @@ struct JSONEscapeTests {
                 let hex = String(v, radix: 16, uppercase: upper)
                 let bytes = Array((String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 #expect(bytes.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) } == UInt32(v))
+                #expect(bytes.withUnsafeBufferPointer { JSONEscape.checkedHex4($0, at: 0) } == UInt32(v))
             }
         }
     }
