@@ -175,7 +175,7 @@ public struct JSONTree: Sendable {
 
         /// The text of a string value, escapes resolved and NFC; nil for other values.
         public func string(of value: JSONValue) -> String? {
-            withText(of: value) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+            withText(of: value) { bytes, _ in ValidUTF8.string(bytes) }
         }
 
         /// Calls `body` with the UTF-8 of a string value (escapes resolved, NFC) and whether it is
@@ -189,13 +189,13 @@ public struct JSONTree: Sendable {
         /// The number exactly as written; nil for other values.
         public func literal(of value: JSONValue) -> String? {
             guard case .number = value.content else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[value.offset..<value.end]), as: UTF8.self)
+            return ValidUTF8.string(UnsafeBufferPointer(rebasing: bytes[value.offset..<value.end]))
         }
 
         /// The key of an object's member, escapes resolved and NFC.
         public func key(of member: JSONValue.Member) -> String {
             withString(from: member.keyOffset, to: member.keyEnd, escaped: member.keyEscaped) { bytes, _ in
-                String(decoding: bytes, as: UTF8.self)
+                ValidUTF8.string(bytes)
             }
         }
 
@@ -287,7 +287,7 @@ public struct JSONTree: Sendable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out in
             var n = 0
             // Escapes were checked when the tree was built: four hex digits follow every \u.
-            func hex4(_ at: Int) -> UInt32 { JSONEscape.hex4(body, at: at) ?? 0 }
+            func hex4(_ at: Int) -> UInt32 { JSONEscape.checkedHex4(body, at: at) }
             var nonASCII = false
             // In an ASCII file every non-ASCII scalar comes from an escape: whether the result is in
             // the form `InputText.isSurelyNFC` accepts is then decided escape by escape, without a
@@ -342,7 +342,7 @@ public struct JSONTree: Sendable {
             let result = UnsafeBufferPointer(rebasing: out[0..<n])
             guard nonASCII else { return use(result, asciiFile) }
             if asciiFile ? !surelyNFC : !InputText.isSurelyNFC(result) {
-                var composed = VietnameseText.nfc(String(decoding: result, as: UTF8.self))
+                var composed = VietnameseText.nfc(ValidUTF8.string(result))
                 return composed.withUTF8 { use($0, false) }
             }
             return use(result, true)
@@ -456,38 +456,47 @@ public struct JSONTree: Sendable {
             }
         }
 
-        /// A string at its opening quote; leaves `i` after the closing one.
+        /// A string at its opening quote; leaves `i` after the closing one. Portal records spell
+        /// every non-ASCII letter as a `\u` escape, so that case is tested first.
         mutating func string() -> Bool {
-            i += 1
+            var k = i + 1
+            defer { i = k }
             escaped = false
-            while i < p.count {
-                let b = p[i]
+            let n = p.count
+            while k < n {
+                let b = p[k]
                 if b == UInt8(ascii: "\"") {
-                    i += 1
+                    k += 1
                     return true
                 }
                 if b == UInt8(ascii: "\\") {
                     escaped = true
-                    guard i + 1 < p.count else { return false }
-                    switch p[i + 1] {
+                    guard k + 1 < n else { return false }
+                    let e = p[k + 1]
+                    if e == UInt8(ascii: "u") {
+                        guard JSONEscape.isHex4(p, at: k + 2) else { return false }
+                        // Only an escape starting "d" or "D" can be a surrogate (D800–DFFF): only
+                        // then is the value worked out.
+                        if p[k + 2] | 0x20 == UInt8(ascii: "d"), let v = hex4(k + 2), v & 0xF800 == 0xD800 {
+                            // A surrogate: a high one followed by the escape of a low one.
+                            guard v < 0xDC00, k + 7 < n, p[k + 6] == UInt8(ascii: "\\"), p[k + 7] == UInt8(ascii: "u"),
+                                  let low = hex4(k + 8), low & 0xFC00 == 0xDC00 else { return false }
+                            k += 6
+                        }
+                        k += 6
+                        continue
+                    }
+                    switch e {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                        i += 2
-                    case UInt8(ascii: "u"):
-                        guard let v = hex4(i + 2), !(0xDC00..<0xE000).contains(v) else { return false }
-                        if (0xD800..<0xDC00).contains(v) {
-                            guard i + 7 < p.count, p[i + 6] == UInt8(ascii: "\\"), p[i + 7] == UInt8(ascii: "u"),
-                                  let low = hex4(i + 8), (0xDC00..<0xE000).contains(low) else { return false }
-                            i += 6
-                        }
-                        i += 6
+                        k += 2
                     default:
                         return false
                     }
                     continue
                 }
                 if b < 0x20 { return false }
-                i += 1
+                k += 1
             }
             return false
         }

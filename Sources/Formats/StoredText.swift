@@ -8,25 +8,25 @@ public enum StoredText {
     public static func singleLine(_ s: String) -> String {
         var utf8 = Array(s.utf8)
         let composes = !InputText.isSurelyNFC(utf8: utf8[...])
-        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).singleLine(UnsafeBufferPointer($0)) }
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).singleLine(validUTF8: UnsafeBufferPointer($0)) }
     }
 
     /// Step text, descriptions, notes: line breaks kept.
     public static func prose(_ s: String) -> String {
         var utf8 = Array(s.utf8)
         let composes = !InputText.isSurelyNFC(utf8: utf8[...])
-        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).prose(UnsafeBufferPointer($0)) }
+        return utf8.withUnsafeMutableBufferPointer { XMLText(composes: composes).prose(validUTF8: UnsafeBufferPointer($0)) }
     }
 
     /// `singleLine` of UTF-8 bytes (valid UTF-8, as a `JSONTree` hands them over), without making a
     /// `String` of them first.
     /// `surelyNFC`: the caller has found them in the form `InputText.isSurelyNFC` accepts.
     public static func singleLine(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
-        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).singleLine(bytes)
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).singleLine(validUTF8: bytes)
     }
 
-    /// `prose` of UTF-8 bytes.
+    /// `prose` of UTF-8 bytes (valid UTF-8: not checked again).
     public static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool = false) -> String {
-        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).prose(bytes)
+        XMLText(composes: !surelyNFC && !InputText.isSurelyNFC(bytes)).prose(validUTF8: bytes)
     }
 }

@@ -29,6 +29,19 @@ struct XMLText {
         return composes ? VietnameseText.nfc(s) : s
     }
 
+    /// `singleLine` of bytes known to be valid UTF-8 (from a `String` or a `JSONTree`): the result is
+    /// made without checking them again. Cleaning cuts only at white space, so it stays valid.
+    func singleLine(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let s = ValidUTF8.string(capacity: bytes.count) { XMLText.fold(bytes, into: $0, keepLines: false) }
+        return composes ? VietnameseText.nfc(s) : s
+    }
+
+    /// `prose` of bytes known to be valid UTF-8.
+    func prose(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let s = ValidUTF8.string(capacity: bytes.count) { XMLText.fold(bytes, into: $0, keepLines: true) }
+        return composes ? VietnameseText.nfc(s) : s
+    }
+
     /// Writes the cleaned bytes to `out` (never longer than the input) and returns their count.
     private static func fold(
         _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, keepLines: Bool

@@ -10,30 +10,43 @@ import Synchronization
 /// references, which attribute-value normalisation would otherwise turn into spaces) in attributes.
 /// Characters XML 1.0 cannot carry at all (C0 controls other than tab and line breaks) are dropped.
 /// Optional text that is empty or blank is left out, as the schema has no empty text.
-struct XMLWriter {
-    private var out: [UInt8] = []
+struct XMLWriter: ~Copyable {
+    /// The document so far: `count` bytes at `base`, room for `capacity`. A buffer of its own rather
+    /// than a `[UInt8]`: a draft of 10,000 procedures is about a million small appends (names,
+    /// brackets, indentation), and each of an array's costs a generic call and a capacity check.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var depth = 0
 
     init() {
-        out.reserveCapacity(16 * 1024)
+        capacity = 16 * 1024
+        base = .allocate(capacity: capacity)
         raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     /// A writer of a fragment at this depth, without the XML declaration.
     private init(depth: Int) {
         self.depth = depth
-        out.reserveCapacity(64 * 1024)
+        capacity = 64 * 1024
+        base = .allocate(capacity: capacity)
     }
 
-    var output: String { String(decoding: out, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    var output: String { String(decoding: written, as: UTF8.self) }
 
     /// The document's UTF-8 (valid: every value written came from a `String`).
-    var bytes: [UInt8] { out }
+    var bytes: [UInt8] { Array(written) }
 
     // MARK: The document
 
     mutating func root(_ decision: Decision) {
-        element("decision", rootAttributes + [
+        element("decision", [
+            ("xmlns", XMLFormat.namespace),
+            ("version", XMLFormat.version),
             ("number", decision.number),
             ("signedOn", decision.signedOn.iso),
             ("effectiveOn", decision.effectiveOn?.iso),
@@ -70,22 +83,18 @@ struct XMLWriter {
             DispatchQueue.concurrentPerform(iterations: chunks) { k in
                 var part = XMLWriter(depth: depth)
                 for item in items[(k * chunkSize)..<min(items.count, (k + 1) * chunkSize)] { part.item(item) }
-                let bytes = part.out
+                let bytes = part.bytes
                 parts.withLock { $0[k] = bytes }
             }
             parts.withLock { parts in
-                w.out.reserveCapacity(w.out.count + parts.reduce(0) { $0 + $1.count })
-                for part in parts { w.out.append(contentsOf: part) }
+                w.reserve(parts.reduce(0) { $0 + $1.count })
+                for part in parts { part.withUnsafeBufferPointer { w.append($0) } }
             }
         }
     }
 
     mutating func root(_ procedure: Procedure) {
-        self.procedure(procedure, extra: rootAttributes)
-    }
-
-    private var rootAttributes: [(String, String?)] {
-        [("xmlns", XMLFormat.namespace), ("version", XMLFormat.version)]
+        self.procedure(procedure, isRoot: true)
     }
 
     private mutating func legalBasis(_ basis: LegalBasis) {
@@ -107,12 +116,14 @@ struct XMLWriter {
             w.list("replaces", item.replaces) { w, code in w.text("code", code.rawValue, required: true) }
             w.list("changedParts", item.changedParts) { w, part in w.text("part", part.rawValue, required: true) }
             w.text("basis", item.basis)
-            if let procedure = item.procedure { w.procedure(procedure, extra: []) }
+            if let procedure = item.procedure { w.procedure(procedure, isRoot: false) }
         }
     }
 
-    private mutating func procedure(_ p: Procedure, extra: [(String, String?)]) {
-        element("procedure", extra + [
+    private mutating func procedure(_ p: Procedure, isRoot: Bool) {
+        element("procedure", [
+            ("xmlns", isRoot ? XMLFormat.namespace : nil),
+            ("version", isRoot ? XMLFormat.version : nil),
             ("code", p.code?.rawValue),
             ("type", p.type == .ordinary ? nil : p.type.rawValue),
             ("annualVolume", p.annualVolume.map(String.init)),
@@ -221,26 +232,28 @@ struct XMLWriter {
     // MARK: Markup
 
     /// An element with its attributes (nil values left out) and children; `<name …/>` when it has none.
-    private mutating func element(_ name: String, _ attributes: [(String, String?)], _ children: (inout XMLWriter) -> Void) {
+    private mutating func element(
+        _ name: StaticString, _ attributes: [(StaticString, String?)], _ children: (inout XMLWriter) -> Void
+    ) {
         indent()
-        raw("<")
+        byte(UInt8(ascii: "<"))
         raw(name)
         for (key, value) in attributes {
             guard let value else { continue }
-            raw(" ")
+            byte(0x20)
             raw(key)
             raw("=\"")
             escaped(value, attribute: true)
-            raw("\"")
+            byte(UInt8(ascii: "\""))
         }
-        let mark = out.count
+        let mark = count
         raw(">\n")
         depth += 1
-        let before = out.count
+        let before = count
         children(&self)
         depth -= 1
-        if out.count == before {
-            out.removeSubrange(mark...)
+        if count == before {
+            count = mark
             raw("/>\n")
         } else {
             indent()
@@ -251,7 +264,7 @@ struct XMLWriter {
     }
 
     /// A wrapper element holding one entry per value; nothing for an empty list.
-    private mutating func list<T>(_ name: String, _ values: [T], _ entry: (inout XMLWriter, T) -> Void) {
+    private mutating func list<T>(_ name: StaticString, _ values: [T], _ entry: (inout XMLWriter, T) -> Void) {
         guard !values.isEmpty else { return }
         element(name, []) { w in
             for value in values { entry(&w, value) }
@@ -259,51 +272,125 @@ struct XMLWriter {
     }
 
     /// A text element. Optional text that is empty or blank is left out; required text is always written.
-    private mutating func text(_ name: String, _ value: String?, required: Bool = false) {
+    private mutating func text(_ name: StaticString, _ value: String?, required: Bool = false) {
         guard let value else { return }
-        if !required, value.allSatisfy(\.isWhitespace) { return }
+        if !required {
+            // A visible ASCII first byte starts a character that is not white space (a character's
+            // `isWhitespace` is its first scalar's): the common case, decided without Characters.
+            let first = value.utf8.first ?? 0
+            if !(first > 0x20 && first < 0x80), value.allSatisfy(\.isWhitespace) { return }
+        }
         indent()
-        raw("<")
+        byte(UInt8(ascii: "<"))
         raw(name)
-        raw(">")
+        byte(UInt8(ascii: ">"))
         escaped(value, attribute: false)
         raw("</")
         raw(name)
         raw(">\n")
     }
 
+    // MARK: Bytes
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if capacity - count < extra { grow(extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let newCapacity = max(capacity * 2, count + extra)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    private mutating func raw(_ s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     private mutating func indent() {
-        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+        let n = 2 * depth
+        reserve(n)
+        (base + count).initialize(repeating: 0x20, count: n)
+        count += n
     }
 
-    private mutating func raw(_ s: String) {
-        out.append(contentsOf: s.utf8)
-    }
-
-    /// Runs of bytes needing no escape are copied whole; only the bytes that may need one are looked at.
+    /// Runs of bytes needing no escape are copied whole; only the bytes that may need one are looked
+    /// at, and 0xEF, the lead byte of U+FFFE and U+FFFF (0xBE and 0xBF, their last bytes, are common
+    /// in Vietnamese: "ế" is E1 BA BF).
     private mutating func escaped(_ s: String, attribute: Bool) {
+        // Bytes below 0x40 that may need an escape (C0 controls, `"`, `&`, `<`, `>`), as bits.
+        let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         var s = s
         s.withUTF8 { p in
-            var run = 0
-            for i in 0..<p.count {
-                let byte = p[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "\"") || byte == 0xBE || byte == 0xBF
-                else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
-                run = i + 1
-                escape(byte, attribute: attribute, afterFFPrefix: i >= 2 && p[i - 2] == 0xEF && p[i - 1] == 0xBF)
+            let n = p.count
+            let raw = UnsafeRawBufferPointer(p)
+            var run = 0, i = 0
+            while i < n {
+                // Eight bytes at a time while none of them may need an escape: most text has none.
+                if i + 8 <= n, !Self.mayNeedEscape(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) {
+                    i += 8
+                    continue
+                }
+                let b = p[i]
+                if b < 0x40 ? (special >> UInt64(b)) & 1 == 0 : b != 0xEF {
+                    i += 1
+                    continue
+                }
+                if b == 0xEF {
+                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters: drop them.
+                    guard i + 2 < n, p[i + 1] == 0xBF, p[i + 2] & 0xFE == 0xBE else {
+                        i += 1
+                        continue
+                    }
+                    append(UnsafeBufferPointer(rebasing: p[run..<i]))
+                    i += 3
+                    run = i
+                    continue
+                }
+                append(UnsafeBufferPointer(rebasing: p[run..<i]))
+                escape(b, attribute: attribute)
+                i += 1
+                run = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count]))
+            append(UnsafeBufferPointer(rebasing: p[run..<n]))
         }
     }
 
-    /// One byte that may need escaping; `afterFFPrefix` when the two bytes before it are EF BF.
-    private mutating func escape(_ byte: UInt8, attribute: Bool, afterFFPrefix: Bool) {
-        switch byte {
-        case 0xBE...0xBF where afterFFPrefix:
-            // U+FFFE and U+FFFF are not XML characters: drop the whole sequence.
-            out.removeLast(2)
+    /// Whether any of eight bytes is one `escaped` looks at: below 0x20, `"`, `&`, `<`, `>` or 0xEF.
+    /// May say yes for other bytes after such a one (borrows), never no for one of them.
+    @inline(__always)
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        /// Bytes of `x` that are zero (exactly, for the lowest such byte).
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let below20 = (w &- 0x20 &* ones) & ~w & high
+        return below20 | zero(w ^ 0x22 &* ones) | zero(w ^ 0x26 &* ones) | zero(w ^ 0x3C &* ones)
+            | zero(w ^ 0x3E &* ones) | zero(w ^ 0xEF &* ones) != 0
+    }
+
+    /// One byte that may need an escape (a C0 control, `"`, `&`, `<` or `>`).
+    private mutating func escape(_ b: UInt8, attribute: Bool) {
+        switch b {
         case UInt8(ascii: "&"): raw("&amp;")
         case UInt8(ascii: "<"): raw("&lt;")
         case UInt8(ascii: ">"): raw("&gt;")
@@ -311,9 +398,8 @@ struct XMLWriter {
         case 0x0A where attribute: raw("&#10;")
         case 0x0D: raw("&#13;")
         case 0x09 where attribute: raw("&#9;")
-        case 0x09, 0x0A: out.append(byte)
-        case 0x00..<0x20: break  // not representable in XML 1.0
-        default: out.append(byte)
+        case 0x09, 0x0A, UInt8(ascii: "\""): byte(b)
+        default: break  // C0 controls are not representable in XML 1.0
         }
     }
 }

@@ -7,9 +7,10 @@ enum FolderListing {
     /// as `folder` joined with its path inside it (`folder/sub/x.json`); in no particular order. nil
     /// when `folder` itself cannot be listed. Sub-folders that cannot be listed are passed over.
     ///
-    /// The same entries as `FileManager.enumerator(atPath:)` on Linux gives: hidden folders are entered
-    /// (their files are listed unless hidden themselves), links are listed as entries and not
-    /// followed, and a folder named through a link lists nothing.
+    /// Hidden folders (`.git`, `.cache`) inside `folder` are skipped as hidden files are: users keep
+    /// tools' data there, not records. `folder` itself is listed even when hidden, since it was
+    /// named. Otherwise the same entries as `FileManager.enumerator(atPath:)` on Linux gives: links
+    /// are listed as entries and not followed, and a folder named through a link lists nothing.
     static func jsonFiles(under folder: String) -> [String]? {
         var trimmed = folder
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -40,8 +41,9 @@ enum FolderListing {
                 isFolder = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
             default: isFolder = false
             }
+            if name.hasPrefix(".") { continue }
             if isFolder { subfolders.append(path) }
-            if !name.hasPrefix("."), hasJSONExtension(name) { found.append(path) }
+            if hasJSONExtension(name) { found.append(path) }
         }
         closedir(folder)
         for path in subfolders {

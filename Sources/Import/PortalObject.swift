@@ -231,7 +231,7 @@ final class PortalObject {
     /// Text; nil when absent, null or blank. Wrong types and oversized text are errors.
     func string(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
-        return withText(value, key) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+        return withText(value, key) { bytes, _ in ValidUTF8.string(bytes) }
     }
 
     /// `string(key)` cleaned to one line (`PortalText.line`), straight from the file's bytes.

@@ -16,19 +16,19 @@ enum PortalText {
     /// `name` of UTF-8 bytes: cleaned on the bytes, without a `String` of the raw text, unless they may
     /// hold markup.
     static func name(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
-        if mayHoldMarkup(bytes) { return name(String(decoding: bytes, as: UTF8.self)) }
+        if mayHoldMarkup(bytes) { return name(ValidUTF8.string(bytes)) }
         return trimmedName(StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC))
     }
 
     /// `line` of UTF-8 bytes.
     static func line(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
-        if mayHoldMarkup(bytes) { return line(String(decoding: bytes, as: UTF8.self)) }
+        if mayHoldMarkup(bytes) { return line(ValidUTF8.string(bytes)) }
         return StoredText.singleLine(utf8: bytes, surelyNFC: surelyNFC)
     }
 
     /// `prose` of UTF-8 bytes.
     static func prose(utf8 bytes: UnsafeBufferPointer<UInt8>, surelyNFC: Bool) -> String {
-        if mayHoldMarkup(bytes) { return prose(String(decoding: bytes, as: UTF8.self)) }
+        if mayHoldMarkup(bytes) { return prose(ValidUTF8.string(bytes)) }
         return StoredText.prose(utf8: bytes, surelyNFC: surelyNFC)
     }
 

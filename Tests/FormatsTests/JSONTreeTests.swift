@@ -114,3 +114,48 @@ struct JSONTreeTests {
         #expect(t.location(of: m[1].value) == SourceLocation(file: "t.json", line: 1, column: 19))
     }
 }
+
+@Suite("JSONEscape: the four hex digits of a \\u escape")
+struct JSONEscapeTests {
+    /// One digit at a time, the plain way, to compare the word-at-a-time reading with.
+    static func expected(_ bytes: [UInt8]) -> UInt32? {
+        var value: UInt32 = 0
+        for b in bytes {
+            guard let d = UInt32(String(UnicodeScalar(b)), radix: 16), b < 0x80, b != UInt8(ascii: "+"), b != UInt8(ascii: "-") else { return nil }
+            value = value << 4 | d
+        }
+        return value
+    }
+
+    /// Every byte value in every position, beside valid digits of either case, and the text ending
+    /// before the fourth digit.
+    @Test(arguments: 0..<4)
+    func everyByteInEveryPosition(position: Int) {
+        for filler in [Array("0aF9".utf8), Array("fFa0".utf8), Array("9999".utf8)] {
+            for b in 0...255 {
+                var bytes = filler
+                bytes[position] = UInt8(b)
+                let read = bytes.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) }
+                #expect(read == Self.expected(bytes), "\(bytes)")
+                #expect(bytes.withUnsafeBufferPointer { JSONEscape.isHex4($0, at: 0) } == (read != nil))
+                if let read { #expect(bytes.withUnsafeBufferPointer { JSONEscape.checkedHex4($0, at: 0) } == read) }
+            }
+        }
+        let short = Array("12a".utf8)
+        #expect(short.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) } == nil)
+        #expect(!short.withUnsafeBufferPointer { JSONEscape.isHex4($0, at: 0) })
+        #expect(Array("x1ed9".utf8).withUnsafeBufferPointer { JSONEscape.hex4($0, at: 1) } == 0x1ED9)
+    }
+
+    /// Every value from 0000 to FFFF, lower and upper case.
+    @Test func everyValue() {
+        for v in 0...0xFFFF {
+            for upper in [false, true] {
+                let hex = String(v, radix: 16, uppercase: upper)
+                let bytes = Array((String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                #expect(bytes.withUnsafeBufferPointer { JSONEscape.hex4($0, at: 0) } == UInt32(v))
+                #expect(bytes.withUnsafeBufferPointer { JSONEscape.checkedHex4($0, at: 0) } == UInt32(v))
+            }
+        }
+    }
+}

@@ -116,6 +116,57 @@ import Testing
         #expect(read.name == "ỿSữa ở ỾỿĐ<&>\"x\"")
     }
 
+    /// Other characters led by the byte EF stay (U+FFFD "EF BF BD", U+F8FF, U+FF01), and so do line
+    /// breaks and tabs in text; in attributes they become character references, and C0 controls
+    /// other than those are dropped everywhere. Blank optional text is left out, visible text kept.
+    @Test func lineBreaksControlsAndOtherEFCharacters() throws {
+        let procedure = Procedure(
+            code: ProcedureCode("a\tb\nc\rd\u{1}e\u{FFFD}"),
+            name: "x\u{FFFD}\u{F8FF}\u{FF01}\u{FFFF}y\tz\r\nw\u{0}\u{1F}v",
+            notes: " \u{00A0}\n ")
+        let xml = XMLFormat.write(procedure)
+        #expect(xml.contains("code=\"a&#9;b&#10;c&#13;de\u{FFFD}\""))
+        #expect(xml.contains("<name>x\u{FFFD}\u{F8FF}\u{FF01}y\tz&#13;\nwv</name>"))
+        #expect(!xml.contains("<notes>"))
+        var noted = procedure
+        noted.notes = "G"
+        #expect(XMLFormat.write(noted).contains("<notes>G</notes>"))
+    }
+
+    /// The escaper skips eight bytes at a time while none may need an escape: a character that needs
+    /// one is found wherever it falls in such a word, beside multi-byte letters.
+    @Test(arguments: ["&", "<", ">", "\"", "\r", "\n", "\t", "\u{1}", "\u{FFFF}", "\u{FFFE}", "\u{FFFD}"])
+    func everyPositionOfAnEscape(special: String) throws {
+        func expected(_ text: String, attribute: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += attribute ? "&quot;" : "\""
+                case "\r": out += "&#13;"
+                case "\n": out += attribute ? "&#10;" : "\n"
+                case "\t": out += attribute ? "&#9;" : "\t"
+                case "\u{FFFE}", "\u{FFFF}": break
+                default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        let filler = ["a", "ế", "Đ", "ỿ", " ", "9"]
+        for length in [7, 8, 9, 16, 17, 40] {
+            for k in 0...length {
+                let before = (0..<k).map { filler[$0 % filler.count] }.joined()
+                let after = (k..<length).map { filler[$0 % filler.count] }.joined()
+                let text = "x" + before + special + after
+                let xml = XMLFormat.write(Procedure(code: ProcedureCode(text), name: text))
+                #expect(xml.contains("<name>\(expected(text, attribute: false))</name>"), "\(length) \(k)")
+                #expect(xml.contains("code=\"\(expected(text, attribute: true))\""), "\(length) \(k)")
+            }
+        }
+    }
+
     /// A decision of hundreds of items (an import from the national portal) is written in chunks on
     /// every core: the items come out in order, each exactly as a decision of that one item writes it.
     @Test func manyItemsAreWrittenInOrderAsOneByOne() throws {

@@ -22,13 +22,15 @@ struct FolderListingTests {
         return root
     }
 
-    /// What `FileManager.enumerator(atPath:)` lists, filtered as the importer filtered it before.
+    /// What `FileManager.enumerator(atPath:)` lists, filtered as the importer filters it: hidden files
+    /// and everything inside hidden folders left out.
     private func enumerated(_ path: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            if !name.hasPrefix("."), name.lowercased().hasSuffix(".json") {
+            let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
+            if !hidden, name.lowercased().hasSuffix(".json") {
                 found.append((path as NSString).appendingPathComponent(relative))
             }
         }
@@ -45,7 +47,10 @@ struct FolderListingTests {
         }
         let listed = try #require(FolderListing.jsonFiles(under: d)).sorted()
         #expect(listed.map { String($0.dropFirst(d.count + 1)) }
-            == [".hiddir/f.json", "B.JSON", "a.json", "link.json", "sub/.hid/e.json", "sub/c.json", "x.json.dir/g.json"])
+            == ["B.JSON", "a.json", "link.json", "sub/c.json", "x.json.dir/g.json"])
+        // A hidden folder named on the command line is listed (its hidden sub-folders are not).
+        #expect(try #require(FolderListing.jsonFiles(under: d + "/.hiddir")) == [d + "/.hiddir/f.json"])
+        #expect(try #require(FolderListing.jsonFiles(under: d + "/sub/.hid")) == [d + "/sub/.hid/e.json"])
         // A folder named through a link lists nothing, as FileManager's enumerator lists nothing.
         #expect(FolderListing.jsonFiles(under: d + "/linkdir") == [])
         #expect(FolderListing.jsonFiles(under: root.appendingPathComponent("missing").path) == nil)
@@ -62,7 +67,7 @@ struct FolderListingTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let d = root.appendingPathComponent("d").path
         let (files, diagnostics) = PortalImport.files(under: [d, d + "/a.json", d + "/./sub/../a.json", root.appendingPathComponent("missing").path])
-        #expect(files.count == 7)
+        #expect(files.count == 5)
         #expect(diagnostics.count == 1)
     }
 
