@@ -1,4 +1,5 @@
 import Catalogue
+import TemplateView
 
 /// A browse listing (a level, a field, an agency) cut into pages of `rowsPerPage` procedures.
 ///
@@ -37,18 +38,18 @@ struct ListingPages: Equatable {
 
     /// The pager of a page, for the `pager` partial; nil when the listing fits on one page.
     /// Links are relative to the page itself.
-    func pager(page: Int) -> [String: Any]? {
+    func pager(page: Int) -> TemplateFields? {
         guard pageCount > 1 else { return nil }
         let root = SiteLinks.root(of: path(page: page))
         let rows = rows(page: page)
-        var p: [String: Any] = [
-            "page": Texts.number(page), "pages": Texts.number(pageCount),
-            "from": Texts.number(rows.lowerBound + 1), "to": Texts.number(rows.upperBound),
-        ]
+        var p = TemplateFields([
+            "page": .text(Texts.number(page)), "pages": .text(Texts.number(pageCount)),
+            "from": .text(Texts.number(rows.lowerBound + 1)), "to": .text(Texts.number(rows.upperBound)),
+        ])
         if page > 1 { p["previous"] = root + path(page: page - 1) }
         if page < pageCount { p["next"] = root + path(page: page + 1) }
-        p["links"] = (1...pageCount).map { n -> [String: Any] in
-            var link: [String: Any] = ["number": Texts.number(n), "href": root + path(page: n)]
+        p["links"] = (1...pageCount).map { n -> TemplateFields in
+            var link = TemplateFields(["number": .text(Texts.number(n)), "href": .text(root + path(page: n))])
             if n == page { link["current"] = true }
             return link
         }

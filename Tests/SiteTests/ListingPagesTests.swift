@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 @testable import Site
 import Testing
+import TemplateView
 
 /// Long level, field and agency listings are cut into pages of `ListingPages.rowsPerPage` rows.
 @Suite("Listing pages")
@@ -28,18 +29,18 @@ struct ListingPagesTests {
         #expect(ListingPages(first: "a.html", count: Self.per).pager(page: 1) == nil)
 
         let first = try #require(listing.pager(page: 1))
-        #expect(first["previous"] == nil)
-        #expect(first["next"] as? String == "../linh-vuc/ho-tich/trang-2.html")
-        #expect(first["from"] as? String == "1" && first["to"] as? String == "\(Self.per)")
-        let links = try #require(first["links"] as? [[String: Any]])
-        #expect(links.map { $0["href"] as? String } == ["../linh-vuc/ho-tich.html", "../linh-vuc/ho-tich/trang-2.html", "../linh-vuc/ho-tich/trang-3.html"])
-        #expect(links.map { $0["current"] as? Bool } == [true, nil, nil])
+        #expect(first["previous"] as String? == nil)
+        #expect(first["next"] as String? == "../linh-vuc/ho-tich/trang-2.html")
+        #expect(first["from"] as String? == "1" && first["to"] as String? == "\(Self.per)")
+        let links = try #require(first["links"] as [TemplateFields]?)
+        #expect(links.map { $0["href"] as String? } == ["../linh-vuc/ho-tich.html", "../linh-vuc/ho-tich/trang-2.html", "../linh-vuc/ho-tich/trang-3.html"])
+        #expect(links.map { $0["current"] as Bool? } == [true, nil, nil])
 
         let last = try #require(listing.pager(page: 3))
-        #expect(last["previous"] as? String == "../../linh-vuc/ho-tich/trang-2.html")
-        #expect(last["next"] == nil)
-        #expect(last["from"] as? String == "\(2 * Self.per + 1)" && last["to"] as? String == "\(2 * Self.per + 1)")
-        #expect(last["pages"] as? String == "3" && last["page"] as? String == "3")
+        #expect(last["previous"] as String? == "../../linh-vuc/ho-tich/trang-2.html")
+        #expect(last["next"] as String? == nil)
+        #expect(last["from"] as String? == "\(2 * Self.per + 1)" && last["to"] as String? == "\(2 * Self.per + 1)")
+        #expect(last["pages"] as String? == "3" && last["page"] as String? == "3")
     }
 
     /// `n` procedures in one field (with a name to escape), all at commune level.
