@@ -19,7 +19,7 @@ extension SiteModel {
             "decisions": .text(Texts.number(data.decisions.count)),
         ])
         put(&c, "levels", data.levels.map { g -> TemplateFields in
-            TemplateFields(["name": .text(g.level.vietnamese), "href": .text(SiteLinks.level(g.level)), "count": .text(Texts.number(g.entries.count))])
+            TemplateFields(["name": .text(g.level.vietnamese), "href": .text(levelPath(g.level)), "count": .text(Texts.number(g.entries.count))])
         })
         put(&c, "fields", data.fields.map { groupLink($0, SiteLinks.field(slug:), root: "") })
         let topAgencies = data.agencies.enumerated()
@@ -45,8 +45,8 @@ extension SiteModel {
         }
         var r = TemplateFields([
             "number": .text(d.number), "title": .text(d.title),
-            "href": .text(root + SitePath.decision(d.number)),
-            "changesHref": .text(root + SitePath.decisionChanges(d.number)),
+            "href": .text(root + decisionPath(d.number)),
+            "changesHref": .text(root + changesPath(d.number)),
             "signedOn": .text(d.signedOn.vietnamese), "effective": .text(d.effectiveDate.vietnamese),
             "summary": .text(counts.joined(separator: ", ")),
         ])

@@ -5,7 +5,7 @@ import TemplateView
 extension SiteModel {
     /// A decision as published: header, legal bases, and its rows grouped by action.
     func decision(_ number: String) -> Page {
-        let path = SitePath.decision(number)
+        let path = decisionPath(number)
         let root = SiteLinks.root(of: path)
         guard let d = data.catalogue.decisions[number] else {
             return Page(path: path, template: "decision", context: layout(path, title: number))
@@ -25,7 +25,7 @@ extension SiteModel {
         }
         c["parentDecision"] = d.parentDecision?.nonBlank
         put(&c, "legalBases", d.legalBases.map(legalBasis))
-        c["changesHref"] = root + SitePath.decisionChanges(number)
+        c["changesHref"] = root + changesPath(number)
         put(&c, "groups", DecisionItem.Action.allCases.compactMap { action -> TemplateFields? in
             let items = d.items.filter { $0.action == action }
             guard !items.isEmpty else { return nil }
@@ -54,7 +54,7 @@ extension SiteModel {
 
     /// What a decision changes for citizens: what is new, lighter, heavier, gone, and from when.
     func changes(_ number: String) -> Page {
-        let path = SitePath.decisionChanges(number)
+        let path = changesPath(number)
         let root = SiteLinks.root(of: path)
         guard let d = data.catalogue.decisions[number] else {
             return Page(path: path, template: "changes", context: layout(path, title: number))
@@ -62,7 +62,7 @@ extension SiteModel {
         var c = layout(path, title: "Thay đổi theo Quyết định \(d.number)", description: d.title)
         c["number"] = d.number
         c["title"] = d.title
-        c["decisionHref"] = root + SitePath.decision(number)
+        c["decisionHref"] = root + decisionPath(number)
         c["effective"] = d.effectiveDate.vietnamese
         if d.effectiveDate > data.date { c["coming"] = true }
 

@@ -61,7 +61,7 @@ extension SiteModel {
     /// The pages of a level, field or agency listing.
     func listing(_ group: ListingGroup) -> ListingPages {
         switch group {
-        case .level(let i): ListingPages(first: SiteLinks.level(data.levels[i].level), count: data.levels[i].entries.count)
+        case .level(let i): ListingPages(first: levelPath(data.levels[i].level), count: data.levels[i].entries.count)
         case .field(let i): ListingPages(first: SiteLinks.field(slug: data.fields[i].slug), count: data.fields[i].entries.count)
         case .agency(let i): ListingPages(first: SiteLinks.agency(slug: data.agencies[i].slug), count: data.agencies[i].entries.count)
         }

@@ -24,7 +24,7 @@ extension SiteModel {
         put(&c, "levels", p.levels.map { level -> TemplateFields in
             var d = TemplateFields()
             d["name"] = level.vietnamese
-            if data.levels.contains(where: { $0.level == level }) { d["href"] = root + SiteLinks.level(level) }
+            if data.levels.contains(where: { $0.level == level }) { d["href"] = root + levelPath(level) }
             return d
         })
         put(&c, "fields", p.fields.map { field -> TemplateFields in
@@ -102,7 +102,7 @@ extension SiteModel {
         var d = TemplateFields(capacity: 4)
         d["number"] = number
         if let decision = data.catalogue.decisions[number] {
-            d["href"] = root + SitePath.decision(number)
+            d["href"] = root + decisionPath(number)
             d["title"] = decision.title
             d["signedOn"] = decision.signedOn.vietnamese
         }

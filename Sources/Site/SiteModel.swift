@@ -17,6 +17,11 @@ public struct SiteModel: Sendable {
     let provinceView: TemplateValue
     /// The meta description of a page that has none of its own.
     let defaultDescription: String
+    /// Each decision's page and what-changed page, by number, and each level's listing: the slugs
+    /// fold diacritics ("QĐ", "Cấp xã") through Foundation, which every procedure page asked again
+    /// for each version's decision and each level it is at.
+    let decisionPaths: [String: (page: String, changes: String)]
+    let levelPaths: [Level: String]
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -28,6 +33,10 @@ public struct SiteModel: Sendable {
         layoutKey = Self.layoutKey(data, qr: qrCode != nil)
         provinceView = Self.provinceView(data.province)
         defaultDescription = "Danh mục thủ tục hành chính của \(data.province.name)"
+        decisionPaths = data.catalogue.decisions.keys.reduce(into: [:]) { paths, number in
+            paths[number] = (SitePath.decision(number), SitePath.decisionChanges(number))
+        }
+        levelPaths = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, SiteLinks.level($0)) })
     }
 
     /// Every page, in a fixed order.
@@ -51,15 +60,15 @@ public struct SiteModel: Sendable {
         switch kind {
         case .home: SiteLinks.home
         case .procedure(let key): SiteData.procedurePath(key)
-        case .level(let i): SiteLinks.level(data.levels[i].level)
+        case .level(let i): levelPath(data.levels[i].level)
         case .field(let i): SiteLinks.field(slug: data.fields[i].slug)
         case .agency(let i): SiteLinks.agency(slug: data.agencies[i].slug)
         case .listingPage(let group, let page): listing(group).path(page: page)
         case .fields: SiteLinks.fields
         case .agencies: SiteLinks.agencies
         case .decisions: SiteLinks.decisions
-        case .decision(let number): SitePath.decision(number)
-        case .changes(let number): SitePath.decisionChanges(number)
+        case .decision(let number): decisionPath(number)
+        case .changes(let number): changesPath(number)
         case .notFound: SiteLinks.notFound
         }
     }
@@ -113,6 +122,15 @@ public struct SiteModel: Sendable {
         }
         return province.value
     }
+
+    /// `SitePath.decision(number)`.
+    func decisionPath(_ number: String) -> String { decisionPaths[number]?.page ?? SitePath.decision(number) }
+
+    /// `SitePath.decisionChanges(number)`.
+    func changesPath(_ number: String) -> String { decisionPaths[number]?.changes ?? SitePath.decisionChanges(number) }
+
+    /// `SiteLinks.level(level)`.
+    func levelPath(_ level: Level) -> String { levelPaths[level] ?? SiteLinks.level(level) }
 
     /// A row of a procedure list: name, code, levels, time, link.
     func row(_ index: Int, from path: String) -> TemplateFields {
