@@ -1,4 +1,5 @@
 import Catalogue
+import TemplateView
 
 extension SiteModel {
     /// The home page: search, counts, browse by level / field / agency, latest decisions.
@@ -10,15 +11,15 @@ extension SiteModel {
         let online = data.state.entries.count { e in
             e.procedure.online.map { $0.level == .full || $0.level == .partial } ?? false
         }
-        c["counts"] = [
-            "procedures": Texts.number(data.state.count),
-            "fields": Texts.number(data.fields.count),
-            "agencies": Texts.number(data.agencies.count),
-            "online": Texts.number(online),
-            "decisions": Texts.number(data.decisions.count),
-        ]
-        put(&c, "levels", data.levels.map { g -> [String: Any] in
-            ["name": g.level.vietnamese, "href": SiteLinks.level(g.level), "count": Texts.number(g.entries.count)]
+        c["counts"] = TemplateFields([
+            "procedures": .text(Texts.number(data.state.count)),
+            "fields": .text(Texts.number(data.fields.count)),
+            "agencies": .text(Texts.number(data.agencies.count)),
+            "online": .text(Texts.number(online)),
+            "decisions": .text(Texts.number(data.decisions.count)),
+        ])
+        put(&c, "levels", data.levels.map { g -> TemplateFields in
+            TemplateFields(["name": .text(g.level.vietnamese), "href": .text(levelPath(g.level)), "count": .text(Texts.number(g.entries.count))])
         })
         put(&c, "fields", data.fields.map { groupLink($0, SiteLinks.field(slug:), root: "") })
         let topAgencies = data.agencies.enumerated()
@@ -32,23 +33,23 @@ extension SiteModel {
         return Page(path: path, template: "home", context: c)
     }
 
-    func groupLink(_ g: SiteData.Group, _ link: (String) -> String, root: String) -> [String: Any] {
-        ["name": g.name, "href": root + link(g.slug), "count": Texts.number(g.entries.count)]
+    func groupLink(_ g: SiteData.Group, _ link: (String) -> String, root: String) -> TemplateFields {
+        TemplateFields(["name": .text(g.name), "href": .text(root + link(g.slug)), "count": .text(Texts.number(g.entries.count))])
     }
 
-    func decisionRow(_ d: Decision, root: String) -> [String: Any] {
+    func decisionRow(_ d: Decision, root: String) -> TemplateFields {
         var counts: [String] = []
         for action in DecisionItem.Action.allCases {
             let n = d.items.count { $0.action == action }
             if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
         }
-        var r: [String: Any] = [
-            "number": d.number, "title": d.title,
-            "href": root + SitePath.decision(d.number),
-            "changesHref": root + SitePath.decisionChanges(d.number),
-            "signedOn": d.signedOn.vietnamese, "effective": d.effectiveDate.vietnamese,
-            "summary": counts.joined(separator: ", "),
-        ]
+        var r = TemplateFields([
+            "number": .text(d.number), "title": .text(d.title),
+            "href": .text(root + decisionPath(d.number)),
+            "changesHref": .text(root + changesPath(d.number)),
+            "signedOn": .text(d.signedOn.vietnamese), "effective": .text(d.effectiveDate.vietnamese),
+            "summary": .text(counts.joined(separator: ", ")),
+        ])
         if d.effectiveDate > data.date { r["coming"] = true }
         return r
     }
@@ -80,7 +81,7 @@ extension SiteModel {
         c["count"] = Texts.number(entries.count)
         c["asOf"] = data.date.vietnamese
         if page > 1 { c["listingHref"] = SiteLinks.root(of: path) + pages.first }
-        c["procedures"] = entries[pages.rows(page: page)].map { row($0, from: path) }
+        c["procedures"] = entries[pages.rows(page: page)].map { row($0, from: path) } as [TemplateFields]
         c["pager"] = pages.pager(page: page)
         return Page(path: path, template: "listing", context: c)
     }

@@ -1,14 +1,22 @@
 import Catalogue
+import TemplateView
 
 /// One page of the site: where it goes, which template renders it, and what it says.
 ///
-/// `context` is the Mustache view: a dictionary of strings, booleans, arrays and nested
-/// dictionaries. A key is left out rather than set to an empty value, so `{{#key}}…{{/key}}`
-/// sections disappear when there is nothing to show. Text is raw: the template escapes it.
-public struct Page {
+/// `context` is the Mustache view, built directly as a `TemplateValue` (strings, booleans, lists
+/// and nested views; see `TemplateFields`). A name is left out rather than set to an empty value,
+/// so `{{#name}}…{{/name}}` sections disappear when there is nothing to show. Text is raw: the
+/// template escapes it.
+public struct Page: Sendable {
     public var path: String
     public var template: String
-    public var context: [String: Any]
+    public var context: TemplateValue
+
+    init(path: String, template: String, context: TemplateFields) {
+        self.path = path
+        self.template = template
+        self.context = context.value
+    }
 }
 
 /// The pages a site has, as cheap descriptions; `SiteModel.page(_:)` turns one into a `Page`.

@@ -1,5 +1,6 @@
 import Catalogue
 import Review
+import TemplateView
 
 extension SiteModel {
     /// A procedure's page: every part citizens read, where it comes from, and how it has changed.
@@ -20,31 +21,35 @@ extension SiteModel {
         c["decision"] = decisionLink(shown.decision, root: root)
         // Levels and fields link to their page when they have one (a procedure no longer in force may
         // name a field nothing in force is listed under).
-        put(&c, "levels", p.levels.map { level -> [String: Any] in
-            var d: [String: Any] = ["name": level.vietnamese]
-            if data.levels.contains(where: { $0.level == level }) { d["href"] = root + SiteLinks.level(level) }
+        put(&c, "levels", p.levels.map { level -> TemplateFields in
+            var d = TemplateFields()
+            d["name"] = level.vietnamese
+            if data.levels.contains(where: { $0.level == level }) { d["href"] = root + levelPath(level) }
             return d
         })
-        put(&c, "fields", p.fields.map { field -> [String: Any] in
-            var d: [String: Any] = ["name": field.name]
+        put(&c, "fields", p.fields.map { field -> TemplateFields in
+            var d = TemplateFields()
+            d["name"] = field.name
             if let slug = data.fieldSlugs[field.name] { d["href"] = root + SiteLinks.field(slug: slug) }
             return d
         })
         if p.type != .ordinary { c["type"] = p.type.vietnamese }
         put(&c, "subjects", p.subjects)
         put(&c, "reception", p.reception.map(receptionText))
-        put(&c, "agencies", p.agencies.map { ["role": $0.role.vietnamese, "name": $0.name] as [String: Any] })
+        put(&c, "agencies", p.agencies.map { TemplateFields(["role": .text($0.role.vietnamese), "name": .text($0.name)]) })
         put(&c, "steps", p.steps.map(stepGroup))
         put(&c, "channels", p.channels.map(channel))
         c["dossier"] = dossier(p.dossier)
-        put(&c, "results", p.results.map { r -> [String: Any] in
-            var d: [String: Any] = ["name": r.name]
+        put(&c, "results", p.results.map { r -> TemplateFields in
+            var d = TemplateFields()
+            d["name"] = r.name
             d["code"] = r.code?.nonBlank
             return d
         })
         put(&c, "forms", p.forms.map(form))
-        put(&c, "requirements", p.requirements.map { r -> [String: Any] in
-            var d: [String: Any] = ["text": r.text]
+        put(&c, "requirements", p.requirements.map { r -> TemplateFields in
+            var d = TemplateFields()
+            d["text"] = r.text
             d["basis"] = r.basis?.nonBlank
             return d
         })
@@ -64,18 +69,18 @@ extension SiteModel {
     }
 
     /// Says whether the version shown is in force, coming, or over.
-    func status(_ history: ProcedureHistory, _ shown: ProcedureVersion) -> [String: Any] {
+    func status(_ history: ProcedureHistory, _ shown: ProcedureVersion) -> TemplateFields {
         if shown.isInForce(at: data.date) {
-            return ["text": "Đang có hiệu lực (từ \(shown.from.vietnamese))", "current": true]
+            return TemplateFields(["text": .text("Đang có hiệu lực (từ \(shown.from.vietnamese))"), "current": .bool(true)])
         }
         if shown.from > data.date {
-            return ["text": "Chưa có hiệu lực: áp dụng từ \(shown.from.vietnamese)", "coming": true]
+            return TemplateFields(["text": .text("Chưa có hiệu lực: áp dụng từ \(shown.from.vietnamese)"), "coming": .bool(true)])
         }
         let until = shown.until.map { " từ \($0.vietnamese)" } ?? ""
         switch shown.end {
-        case .abolished(let d): return ["text": "Đã bị bãi bỏ\(until) theo Quyết định \(d)", "ended": true]
-        case .replaced(_, let d): return ["text": "Đã được thay thế\(until) theo Quyết định \(d)", "ended": true]
-        default: return ["text": "Không còn hiệu lực\(until)", "ended": true]
+        case .abolished(let d): return TemplateFields(["text": .text("Đã bị bãi bỏ\(until) theo Quyết định \(d)"), "ended": .bool(true)])
+        case .replaced(_, let d): return TemplateFields(["text": .text("Đã được thay thế\(until) theo Quyết định \(d)"), "ended": .bool(true)])
+        default: return TemplateFields(["text": .text("Không còn hiệu lực\(until)"), "ended": .bool(true)])
         }
     }
 
@@ -84,17 +89,20 @@ extension SiteModel {
         return nil
     }
 
-    func procedureLink(_ key: String, root: String) -> [String: Any] {
+    func procedureLink(_ key: String, root: String) -> TemplateFields {
         let name = data.catalogue.histories[key].flatMap { data.shownVersion(of: $0) }?.procedure.name
-        var d: [String: Any] = ["code": key, "name": name ?? ""]
+        var d = TemplateFields(capacity: 5)
+        d["code"] = key
+        d["name"] = name ?? ""
         if data.catalogue.histories[key] != nil { d["href"] = root + SiteData.procedurePath(key) }
         return d
     }
 
-    func decisionLink(_ number: String, root: String) -> [String: Any] {
-        var d: [String: Any] = ["number": number]
+    func decisionLink(_ number: String, root: String) -> TemplateFields {
+        var d = TemplateFields(capacity: 4)
+        d["number"] = number
         if let decision = data.catalogue.decisions[number] {
-            d["href"] = root + SitePath.decision(number)
+            d["href"] = root + decisionPath(number)
             d["title"] = decision.title
             d["signedOn"] = decision.signedOn.vietnamese
         }
@@ -102,16 +110,16 @@ extension SiteModel {
     }
 
     /// Each version, newest first, with the field-level changes from the one before it.
-    func history(_ history: ProcedureHistory, root: String) -> [[String: Any]] {
-        var out: [[String: Any]] = []
+    func history(_ history: ProcedureHistory, root: String) -> [TemplateFields] {
+        var out: [TemplateFields] = []
+        out.reserveCapacity(history.versions.count)
         let changes = changeCache.changes(history)
         for (i, v) in history.versions.enumerated() {
-            var d: [String: Any] = [
-                "number": i + 1,
-                "action": Texts.action(v.action),
-                "from": v.from.vietnamese,
-                "decision": decisionLink(v.decision, root: root),
-            ]
+            var d = TemplateFields(capacity: 9)
+            d["number"] = i + 1
+            d["action"] = Texts.action(v.action)
+            d["from"] = v.from.vietnamese
+            d["decision"] = decisionLink(v.decision, root: root)
             d["until"] = v.until.map { $0.previousDay.vietnamese }
             if v.isInForce(at: data.date) { d["current"] = true }
             switch v.end {
@@ -125,13 +133,13 @@ extension SiteModel {
         return out.reversed()
     }
 
-    func change(_ c: ChangeCache.Line) -> [String: Any] {
-        [
-            "summary": c.summary,
-            "part": c.part,
-            "direction": c.direction.rawValue,
-            "directionText": Texts.direction(c.direction),
-        ]
+    func change(_ c: ChangeCache.Line) -> TemplateFields {
+        TemplateFields([
+            "summary": .text(c.summary),
+            "part": .text(c.part),
+            "direction": .text(c.direction.rawValue),
+            "directionText": .text(Texts.direction(c.direction)),
+        ])
     }
 
     func receptionText(_ r: Reception) -> String {
@@ -148,23 +156,27 @@ extension SiteModel {
         }
     }
 
-    func stepGroup(_ g: StepGroup) -> [String: Any] {
-        var d: [String: Any] = [
-            "steps": g.steps.map { s -> [String: Any] in
-                var step: [String: Any] = ["text": s.text]
-                step["title"] = s.title?.nonBlank
-                return step
-            }
-        ]
+    func stepGroup(_ g: StepGroup) -> TemplateFields {
+        var d = TemplateFields()
+        d["steps"] = g.steps.map { s -> TemplateFields in
+            var step = TemplateFields()
+            step["text"] = s.text
+            step["title"] = s.title?.nonBlank
+            return step
+        }
         d["case"] = g.caseName?.nonBlank
         return d
     }
 
-    func channel(_ ch: Channel) -> [String: Any] {
-        var d: [String: Any] = ["method": ch.method.vietnamese, "time": Texts.time(ch.time)]
+    func channel(_ ch: Channel) -> TemplateFields {
+        var d = TemplateFields(capacity: 6)
+        d["method"] = ch.method.vietnamese
+        d["time"] = Texts.time(ch.time)
         d["description"] = ch.description?.nonBlank
-        put(&d, "fees", ch.fees.map { f -> [String: Any] in
-            var fee: [String: Any] = ["kind": f.kind.vietnamese, "amount": f.vietnamese.nonBlank ?? "Không quy định"]
+        put(&d, "fees", ch.fees.map { f -> TemplateFields in
+            var fee = TemplateFields(capacity: 6)
+            fee["kind"] = f.kind.vietnamese
+            fee["amount"] = f.vietnamese.nonBlank ?? "Không quy định"
             fee["feeNote"] = f.description?.nonBlank
             if f.amount != nil { fee["text"] = f.text?.nonBlank }
             put(&fee, "exemptions", f.exemptions)
@@ -174,14 +186,16 @@ extension SiteModel {
         return d
     }
 
-    func dossier(_ dossier: Dossier) -> [String: Any]? {
+    func dossier(_ dossier: Dossier) -> TemplateFields? {
         guard !dossier.cases.isEmpty || dossier.sets != nil else { return nil }
-        var d: [String: Any] = [:]
+        var d = TemplateFields()
         d["sets"] = dossier.sets.map { Texts.count($0, "bộ") }
-        d["cases"] = dossier.cases.map { c -> [String: Any] in
-            var out: [String: Any] = [
-                "items": c.items.map { item -> [String: Any] in
-                    var i: [String: Any] = ["name": item.name, "presentation": item.presentation.vietnamese]
+        d["cases"] = dossier.cases.map { c -> TemplateFields in
+            var out = TemplateFields()
+            out["items"] = c.items.map { item -> TemplateFields in
+                    var i = TemplateFields(capacity: 8)
+                    i["name"] = item.name
+                    i["presentation"] = item.presentation.vietnamese
                     var counts: [String] = []
                     if item.originals > 0 { counts.append(Texts.count(item.originals, "bản chính")) }
                     if item.copies > 0 { counts.append(Texts.count(item.copies, "bản sao")) }
@@ -192,32 +206,34 @@ extension SiteModel {
                     if item.presentation == .show { i["show"] = true }
                     return i
                 }
-            ]
             out["caseName"] = c.name?.nonBlank
             return out
         }
         return d
     }
 
-    func form(_ f: Form) -> [String: Any] {
-        var d: [String: Any] = ["name": f.name]
+    func form(_ f: Form) -> TemplateFields {
+        var d = TemplateFields(capacity: 4)
+        d["name"] = f.name
         d["formCode"] = f.code?.nonBlank
         d["source"] = f.source?.nonBlank
         if let url = Texts.safeURL(f.file) { d["href"] = url } else { d["file"] = f.file?.nonBlank }
         return d
     }
 
-    func legalBasis(_ b: LegalBasis) -> [String: Any] {
-        var d: [String: Any] = ["number": b.number]
+    func legalBasis(_ b: LegalBasis) -> TemplateFields {
+        var d = TemplateFields(capacity: 4)
+        d["number"] = b.number
         d["title"] = b.title?.nonBlank
         d["article"] = b.article?.nonBlank
         d["issuedOn"] = b.issuedOn?.vietnamese
         return d
     }
 
-    func online(_ o: OnlineService?) -> [String: Any]? {
+    func online(_ o: OnlineService?) -> TemplateFields? {
         guard let o else { return nil }
-        var d: [String: Any] = ["level": o.level.vietnamese]
+        var d = TemplateFields(capacity: 3)
+        d["level"] = o.level.vietnamese
         d["codes"] = o.codes.joined(separator: ", ").nonBlank
         if o.level == .full || o.level == .partial { d["href"] = Texts.safeURL(o.url) }
         return d

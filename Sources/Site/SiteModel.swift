@@ -1,5 +1,6 @@
 import Catalogue
 import Synchronization
+import TemplateView
 
 /// Builds every page's view from `SiteData`. Pure: the QR code is drawn by a closure the edge passes
 /// in, so tests can run without libqrencode and the model stays free of C.
@@ -12,6 +13,15 @@ public struct SiteModel: Sendable {
     let changeCache = ChangeCache()
     let historyKeys = Memo()
     let layoutKey: String
+    /// The province as every page's layout shows it, built once per build and shared by every page.
+    let provinceView: TemplateValue
+    /// The meta description of a page that has none of its own.
+    let defaultDescription: String
+    /// Each decision's page and what-changed page, by number, and each level's listing: the slugs
+    /// fold diacritics ("QĐ", "Cấp xã") through Foundation, which every procedure page asked again
+    /// for each version's decision and each level it is at.
+    let decisionPaths: [String: (page: String, changes: String)]
+    let levelPaths: [Level: String]
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -21,6 +31,12 @@ public struct SiteModel: Sendable {
         self.hasSheets = hasSheets
         self.qrCode = qrCode
         layoutKey = Self.layoutKey(data, qr: qrCode != nil)
+        provinceView = Self.provinceView(data.province)
+        defaultDescription = "Danh mục thủ tục hành chính của \(data.province.name)"
+        decisionPaths = data.catalogue.decisions.keys.reduce(into: [:]) { paths, number in
+            paths[number] = (SitePath.decision(number), SitePath.decisionChanges(number))
+        }
+        levelPaths = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, SiteLinks.level($0)) })
     }
 
     /// Every page, in a fixed order.
@@ -44,15 +60,15 @@ public struct SiteModel: Sendable {
         switch kind {
         case .home: SiteLinks.home
         case .procedure(let key): SiteData.procedurePath(key)
-        case .level(let i): SiteLinks.level(data.levels[i].level)
+        case .level(let i): levelPath(data.levels[i].level)
         case .field(let i): SiteLinks.field(slug: data.fields[i].slug)
         case .agency(let i): SiteLinks.agency(slug: data.agencies[i].slug)
         case .listingPage(let group, let page): listing(group).path(page: page)
         case .fields: SiteLinks.fields
         case .agencies: SiteLinks.agencies
         case .decisions: SiteLinks.decisions
-        case .decision(let number): SitePath.decision(number)
-        case .changes(let number): SitePath.decisionChanges(number)
+        case .decision(let number): decisionPath(number)
+        case .changes(let number): changesPath(number)
         case .notFound: SiteLinks.notFound
         }
     }
@@ -79,37 +95,51 @@ public struct SiteModel: Sendable {
 
     /// What every page carries: the relative root, the province, the sample notice. Not the build
     /// date: pages that do not depend on it stay byte-identical from one day's build to the next.
-    func layout(_ path: String, title: String, description: String? = nil) -> [String: Any] {
-        let p = data.province
-        var c: [String: Any] = [:]
+    func layout(_ path: String, title: String, description: String? = nil) -> TemplateFields {
+        var c = TemplateFields(capacity: 40)
         c["root"] = SiteLinks.root(of: path)
         c["pageTitle"] = title
-        c["metaDescription"] = description ?? "Danh mục thủ tục hành chính của \(p.name)"
+        c["metaDescription"] = description ?? defaultDescription
         c["canonical"] = data.absolute(path)
-        var province: [String: Any] = ["name": p.name]
+        c["province"] = provinceView
+        if data.province.sample { c["sample"] = Province.sampleNotice }
+        return c
+    }
+
+    /// The layout's province: name, authority, emblem, feedback contact.
+    static func provinceView(_ p: Province) -> TemplateValue {
+        var province = TemplateFields()
+        province["name"] = p.name
         province["authority"] = p.authority?.nonBlank
         province["emblem"] = (p.emblem?.nonBlank).map { $0 } ?? "assets/emblem.svg"
         if let f = p.feedback {
-            var feedback: [String: Any] = ["agency": f.agency]
+            var feedback = TemplateFields()
+            feedback["agency"] = f.agency
             feedback["address"] = f.address?.nonBlank
             feedback["phone"] = f.phone?.nonBlank
             feedback["email"] = f.email?.nonBlank
             province["feedback"] = feedback
         }
-        c["province"] = province
-        if p.sample { c["sample"] = Province.sampleNotice }
-        return c
+        return province.value
     }
 
+    /// `SitePath.decision(number)`.
+    func decisionPath(_ number: String) -> String { decisionPaths[number]?.page ?? SitePath.decision(number) }
+
+    /// `SitePath.decisionChanges(number)`.
+    func changesPath(_ number: String) -> String { decisionPaths[number]?.changes ?? SitePath.decisionChanges(number) }
+
+    /// `SiteLinks.level(level)`.
+    func levelPath(_ level: Level) -> String { levelPaths[level] ?? SiteLinks.level(level) }
+
     /// A row of a procedure list: name, code, levels, time, link.
-    func row(_ index: Int, from path: String) -> [String: Any] {
+    func row(_ index: Int, from path: String) -> TemplateFields {
         let entry = data.state.entries[index]
         let p = entry.procedure
-        var r: [String: Any] = [
-            "name": p.name,
-            "code": p.code?.rawValue ?? entry.key,
-            "href": SiteLinks.root(of: path) + SiteData.procedurePath(entry.key),
-        ]
+        var r = TemplateFields(capacity: 6)
+        r["name"] = p.name
+        r["code"] = p.code?.rawValue ?? entry.key
+        r["href"] = SiteLinks.root(of: path) + SiteData.procedurePath(entry.key)
         r["levels"] = p.levels.map(\.vietnamese).joined(separator: ", ").nonBlank
         r["time"] = (p.channel(.inPerson) ?? p.channels.first).map { Texts.time($0.time) }?.nonBlank
         if let online = p.online, online.level == .full || online.level == .partial { r["online"] = online.level.vietnamese }
@@ -118,7 +148,14 @@ public struct SiteModel: Sendable {
 
     /// Sets a list and, when it is not empty, `has_<key>`, so a template can wrap the list in a
     /// heading that disappears with it. (A Mustache section over a list repeats per element.)
-    func put(_ c: inout [String: Any], _ key: String, _ items: [Any]) {
+    func put(_ c: inout TemplateFields, _ key: String, _ items: [TemplateFields]) {
+        guard !items.isEmpty else { return }
+        c[key] = items
+        c["has_" + key] = true
+    }
+
+    /// The same for a list of texts.
+    func put(_ c: inout TemplateFields, _ key: String, _ items: [String]) {
         guard !items.isEmpty else { return }
         c[key] = items
         c["has_" + key] = true

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// A set of Mustache templates compiled once for rendering `TemplateValue`s: the names of each tag
 /// split once, the context stack walked over an enum (no dynamic casts), the output appended to one
@@ -15,6 +16,9 @@ public struct CompiledTemplates: Sendable {
     }
 
     let entries: [Entry]
+    /// Each template's last output size, so the next render of it reserves its buffer once
+    /// instead of growing it by doubling (a procedure page is tens of kilobytes).
+    let lastSizes: [LastSize]
     let index: [String: Int]
     /// The library the fallback renders through, nil for a template that stands alone (its partials
     /// render as nothing, as with `MustacheTemplate.render(_:)`).
@@ -49,6 +53,7 @@ public struct CompiledTemplates: Sendable {
             }
         }
         entries = names.indices.map { i in units[i].map { .compiled(ContiguousArray($0.nodes)) } ?? .library(templates[names[i]]!) }
+        lastSizes = names.map { _ in LastSize() }
         self.index = index
         self.library = library
     }
@@ -76,8 +81,10 @@ public struct CompiledTemplates: Sendable {
             if let library { return library.render(value.libraryValue, withTemplate: name).map { Array($0.utf8) } }
             return Array(template.render(value.libraryValue).utf8)
         case .compiled(let nodes):
-            var renderer = TemplateRenderer(entries: entries, root: value)
+            let last = lastSizes[i].bytes.load(ordering: .relaxed)
+            var renderer = TemplateRenderer(entries: entries, root: value, capacity: last + last / 8)
             renderer.render(nodes, indentation: nil)
+            lastSizes[i].bytes.store(renderer.out.count, ordering: .relaxed)
             return renderer.out
         }
     }
@@ -87,4 +94,10 @@ public struct CompiledTemplates: Sendable {
 
     /// Renders the standalone template.
     public func render(_ value: TemplateValue) -> String { render(value, withTemplate: "") ?? "" }
+}
+
+/// A template's last output size in bytes (0 before its first render), shared by the threads
+/// rendering with it; a stale value only costs a buffer that grows.
+final class LastSize: Sendable {
+    let bytes = Atomic<Int>(0)
 }

@@ -7,11 +7,12 @@ struct TemplateRenderer {
     var stack: [TemplateValue]
     var out: [UInt8] = []
 
-    init(entries: [CompiledTemplates.Entry], root: TemplateValue) {
+    /// `capacity`: the bytes the output is expected to take (at least 4 KiB are reserved).
+    init(entries: [CompiledTemplates.Entry], root: TemplateValue, capacity: Int = 0) {
         self.entries = entries
         stack = [root]
         stack.reserveCapacity(8)
-        out.reserveCapacity(32 * 1024)
+        out.reserveCapacity(max(4096, capacity))
     }
 
     /// Renders nodes as one call of the library's `render(context:)`: with an indentation (inside

@@ -75,7 +75,7 @@ public final class TemplateObject: Sendable {
         let value: TemplateValue
     }
 
-    private let entries: [Entry]
+    let entries: [Entry]
     /// For views of more than `Self.scanned` names: the index in `entries` of each name, -1 where
     /// empty; a power of two, at most half full. Empty for smaller views, which are scanned.
     private let table: [Int32]
@@ -92,8 +92,13 @@ public final class TemplateObject: Sendable {
     }
 
     /// A view from names and values, each name once (a later duplicate would never be found).
-    public init(uniqueNames pairs: [(String, TemplateValue)]) {
-        entries = pairs.map { Entry(hash: Self.hash($0.0), name: $0.0, value: $0.1) }
+    public convenience init(uniqueNames pairs: [(String, TemplateValue)]) {
+        self.init(entries: pairs.map { Entry(hash: Self.hash($0.0), name: $0.0, value: $0.1) })
+    }
+
+    /// A view from entries whose names are unique and hashes computed (`TemplateFields`).
+    init(entries: [Entry]) {
+        self.entries = entries
         guard entries.count > Self.scanned else {
             table = []
             return

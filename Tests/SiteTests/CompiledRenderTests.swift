@@ -12,7 +12,7 @@ struct CompiledRenderTests {
         var compared = 0
         for kind in model.pages {
             let page = model.page(kind)
-            let expected = try #require(theme.library.render(TemplateView(page.context), withTemplate: page.template))
+            let expected = try #require(theme.library.render(page.context.libraryValue, withTemplate: page.template))
             let rendered = try theme.render(page.context, template: page.template)
             #expect(rendered == expected, "\(page.path)")
             compared += 1

@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 @testable import Site
 import Testing
+import TemplateView
 
 /// Long level, field and agency listings are cut into pages of `ListingPages.rowsPerPage` rows.
 @Suite("Listing pages")
@@ -28,18 +29,51 @@ struct ListingPagesTests {
         #expect(ListingPages(first: "a.html", count: Self.per).pager(page: 1) == nil)
 
         let first = try #require(listing.pager(page: 1))
-        #expect(first["previous"] == nil)
-        #expect(first["next"] as? String == "../linh-vuc/ho-tich/trang-2.html")
-        #expect(first["from"] as? String == "1" && first["to"] as? String == "\(Self.per)")
-        let links = try #require(first["links"] as? [[String: Any]])
-        #expect(links.map { $0["href"] as? String } == ["../linh-vuc/ho-tich.html", "../linh-vuc/ho-tich/trang-2.html", "../linh-vuc/ho-tich/trang-3.html"])
-        #expect(links.map { $0["current"] as? Bool } == [true, nil, nil])
+        #expect(first["previous"] as String? == nil)
+        #expect(first["next"] as String? == "../linh-vuc/ho-tich/trang-2.html")
+        #expect(first["from"] as String? == "1" && first["to"] as String? == "\(Self.per)")
+        let links = try #require(first["links"] as [TemplateFields]?)
+        #expect(links.map { $0["href"] as String? } == ["../linh-vuc/ho-tich.html", "../linh-vuc/ho-tich/trang-2.html", "../linh-vuc/ho-tich/trang-3.html"])
+        #expect(links.map { $0["current"] as Bool? } == [true, nil, nil])
 
         let last = try #require(listing.pager(page: 3))
-        #expect(last["previous"] as? String == "../../linh-vuc/ho-tich/trang-2.html")
-        #expect(last["next"] == nil)
-        #expect(last["from"] as? String == "\(2 * Self.per + 1)" && last["to"] as? String == "\(2 * Self.per + 1)")
-        #expect(last["pages"] as? String == "3" && last["page"] as? String == "3")
+        #expect(last["previous"] as String? == "../../linh-vuc/ho-tich/trang-2.html")
+        #expect(last["next"] as String? == nil)
+        #expect(last["from"] as String? == "\(2 * Self.per + 1)" && last["to"] as String? == "\(2 * Self.per + 1)")
+        #expect(last["pages"] as String? == "3" && last["page"] as String? == "3")
+    }
+
+    /// (current page, pages, the numbers the pager lists: 0 for "…")
+    @Test(arguments: [
+        (1, 1, [1]), (2, 3, [1, 2, 3]), (1, 7, [1, 2, 3, 0, 7]), (5, 7, [1, 2, 3, 4, 5, 6, 7]),
+        (4, 200, [1, 2, 3, 4, 5, 6, 0, 200]), (5, 200, [1, 2, 3, 4, 5, 6, 7, 0, 200]), (6, 200, [1, 0, 4, 5, 6, 7, 8, 0, 200]),
+        (50, 200, [1, 0, 48, 49, 50, 51, 52, 0, 200]), (198, 200, [1, 0, 196, 197, 198, 199, 200]), (200, 200, [1, 0, 198, 199, 200]),
+    ])
+    func pagerWindow(page: Int, pages: Int, listed: [Int]) {
+        #expect(ListingPages.window(page: page, of: pages).map { $0 ?? 0 } == listed)
+    }
+
+    /// A pager among 200 pages, rendered: a navigation landmark with its label, the current page
+    /// marked for screen readers, the first, last and neighbouring pages linked, the gaps shown as
+    /// "…" hidden from screen readers, and no link to the pages left out.
+    @Test func windowedPagerRenders() throws {
+        let listing = ListingPages(first: "linh-vuc/ho-tich.html", count: 200 * Self.per)
+        var view = TemplateFields()
+        view["pager"] = try #require(listing.pager(page: 50))
+        let html = try Theme.load(site: Fixture.site).render(view.value, template: "pager")
+        #expect(html.contains("<nav class=\"pager\" aria-label=\"Các trang của danh sách\">"))
+        #expect(html.contains("Trang 50/200"))
+        #expect(html.contains("<span aria-current=\"page\">50</span>"))
+        #expect(html.matches(of: /aria-current/).count == 1)
+        let hrefs = html.matches(of: /<a href="([^"]+)">(\d+)<\/a>/).map { (String($0.output.1), String($0.output.2)) }
+        #expect(hrefs.map(\.1) == ["1", "48", "49", "51", "52", "200"])
+        #expect(hrefs.first?.0 == "../../linh-vuc/ho-tich.html")
+        #expect(hrefs.last?.0 == "../../linh-vuc/ho-tich/trang-200.html")
+        #expect(html.matches(of: /<span class="gap" aria-hidden="true">…<\/span>/).count == 2)
+        #expect(html.contains("href=\"../../linh-vuc/ho-tich/trang-49.html\" rel=\"prev\""))
+        #expect(html.contains("href=\"../../linh-vuc/ho-tich/trang-51.html\" rel=\"next\""))
+        #expect(!html.contains("trang-2.html"))
+        #expect(!html.contains("trang-100.html"))
     }
 
     /// `n` procedures in one field (with a name to escape), all at commune level.
