@@ -50,7 +50,7 @@ public struct DecisionCache: Sendable {
 
     /// The decision read from `file` when its bytes had this key; nil when there is no usable entry.
     public func lookup(_ key: String, file: String) -> SourcedDecision? {
-        guard let bytes = Self.contents(path(of: key)) else { return nil }
+        guard case .bytes(let bytes) = FileBytes.read(path(of: key)) else { return nil }
         return bytes.withUnsafeBufferPointer { bytes -> SourcedDecision? in
             guard let payloadStart = header(in: bytes, key: key) else { return nil }
             return try? Self.decode(UnsafeBufferPointer(rebasing: bytes[payloadStart...]), file: file)
@@ -80,27 +80,6 @@ public struct DecisionCache: Sendable {
         }
         guard r.atEnd else { throw ModelBinary.Malformed() }
         return SourcedDecision(decision: decision, location: location, itemLocations: items)
-    }
-
-    /// A whole file's bytes, read with one `read` for the size `fstat` gives (entries are small
-    /// files read once); nil when it cannot be read.
-    static func contents(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var done = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 { break }
-                done += n
-            }
-            count = done
-        }
-        return done == size ? bytes : nil
     }
 
     /// The header: format, program, key and the payload's digest, one per line. Returns where the
