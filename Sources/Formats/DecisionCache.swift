@@ -12,6 +12,10 @@ import Foundation
 /// broken file comes from reading it again; the file's path is not stored either (a moved or copied
 /// catalogue keeps its cache), the locations are given back with the path the file is read from now.
 /// Entries are written to a temporary file and renamed into place, so concurrent runs are safe.
+///
+/// The payload is the decision in `ModelBinary`'s form (format 2); format 1's generic compact
+/// encoding, which took most of a warm load to decode, is a format line that does not match: a
+/// miss, and the entry is rewritten.
 public struct DecisionCache: Sendable {
     /// The folder holding the entries.
     public let folder: String
@@ -19,7 +23,7 @@ public struct DecisionCache: Sendable {
     public let program: String
 
     public static let folderName = ".tthc-cache"
-    static let formatLine = "tthc decision cache 1\n"
+    static let formatLine = "tthc decision cache 2\n"
 
     public init(folder: String, program: String = DecisionCache.programIdentity) {
         self.folder = folder
@@ -39,15 +43,6 @@ public struct DecisionCache: Sendable {
         return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }()
 
-    /// What an entry holds: the decision and where its parts start in the file.
-    struct Entry: Codable {
-        var decision: Decision
-        var line: Int
-        var column: Int
-        /// Line and column of each item, one pair after another.
-        var items: [Int]
-    }
-
     func path(of key: String) -> String { folder + "/" + key + ".bin" }
 
     /// The entry name of a file's bytes.
@@ -55,25 +50,36 @@ public struct DecisionCache: Sendable {
 
     /// The decision read from `file` when its bytes had this key; nil when there is no usable entry.
     public func lookup(_ key: String, file: String) -> SourcedDecision? {
-        guard let data = FileManager.default.contents(atPath: path(of: key)) else { return nil }
-        return data.withUnsafeBytes { raw -> SourcedDecision? in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        guard case .bytes(let bytes) = FileBytes.read(path(of: key)) else { return nil }
+        return bytes.withUnsafeBufferPointer { bytes -> SourcedDecision? in
             guard let payloadStart = header(in: bytes, key: key) else { return nil }
-            let payload = UnsafeBufferPointer(rebasing: bytes[payloadStart...])
-            guard let entry = try? CompactDecoder.decode(Entry.self, from: payload),
-                  entry.items.count % 2 == 0
-            else { return nil }
-            var items: [SourceLocation] = []
-            items.reserveCapacity(entry.items.count / 2)
-            var i = 0
-            while i < entry.items.count {
-                items.append(SourceLocation(file: file, line: entry.items[i], column: entry.items[i + 1]))
-                i += 2
-            }
-            return SourcedDecision(
-                decision: entry.decision, location: SourceLocation(file: file, line: entry.line, column: entry.column),
-                itemLocations: items)
+            return try? Self.decode(UnsafeBufferPointer(rebasing: bytes[payloadStart...]), file: file)
         }
+    }
+
+    /// An entry's payload: the decision (`ModelBinary`), the line and column where it starts, and
+    /// the line and column of each item.
+    static func encode(_ sourced: SourcedDecision) -> [UInt8] {
+        var w = BinaryWriter(capacity: 16_384)
+        w.decision(sourced.decision)
+        w.int(sourced.location.line)
+        w.int(sourced.location.column)
+        w.list(sourced.itemLocations) { w, l in
+            w.int(l.line)
+            w.int(l.column)
+        }
+        return w.out
+    }
+
+    static func decode(_ payload: UnsafeBufferPointer<UInt8>, file: String) throws(ModelBinary.Malformed) -> SourcedDecision {
+        var r = BinaryReader(payload)
+        let decision = try r.decision()
+        let location = SourceLocation(file: file, line: try r.int(), column: try r.int())
+        let items = try r.list { r throws(ModelBinary.Malformed) in
+            SourceLocation(file: file, line: try r.int(), column: try r.int())
+        }
+        guard r.atEnd else { throw ModelBinary.Malformed() }
+        return SourcedDecision(decision: decision, location: location, itemLocations: items)
     }
 
     /// The header: format, program, key and the payload's digest, one per line. Returns where the
@@ -102,10 +108,7 @@ public struct DecisionCache: Sendable {
     /// Keeps a decision read from a file whose bytes had this key. Failures are silent: the cache
     /// only saves time.
     public func store(_ sourced: SourcedDecision, key: String) {
-        let entry = Entry(
-            decision: sourced.decision, line: sourced.location.line, column: sourced.location.column,
-            items: sourced.itemLocations.flatMap { [$0.line, $0.column] })
-        guard let payload = try? CompactEncoder.encode(entry) else { return }
+        let payload = Self.encode(sourced)
         var out = Array((Self.formatLine + program + "\n" + key + "\n" + ContentDigest(payload).description + "\n").utf8)
         out += payload
         let target = path(of: key)

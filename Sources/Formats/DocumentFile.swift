@@ -44,24 +44,20 @@ public enum DocumentFile {
 
     /// The file's bytes, with a clear error when it cannot be read.
     public static func readBytes(_ path: String) throws(FormatError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        switch FileBytes.read(path, limit: InputText.maximumBytes) {
+        case .bytes(let bytes):
+            return bytes
+        case .missing:
             throw FormatError(.error("no such file; check the path", at: SourceLocation(file: path)))
-        }
-        if isDirectory.boolValue {
+        case .directory:
             throw FormatError(.error("is a folder, not a file", at: SourceLocation(file: path)))
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-           size > InputText.maximumBytes
-        {
+        case .tooLarge(let size):
             throw FormatError(.error(
                 "the file is \(size / (1024 * 1024)) MiB, over the \(InputText.maximumBytes / (1024 * 1024)) MiB limit for one file; split the decision into several files",
                 at: SourceLocation(file: path)))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        case .unreadable:
             throw FormatError(.error("cannot be read; check its permissions", at: SourceLocation(file: path)))
         }
-        return [UInt8](data)
     }
 
     /// The text of a document in a format.

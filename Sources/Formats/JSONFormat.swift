@@ -28,7 +28,13 @@ public enum JSONFormat {
 
     /// `{"procedure": {…}}`, pretty-printed with keys in the model's order and a trailing newline.
     public static func write(_ procedure: Procedure) -> String {
-        JSONWriter.write(procedure, rootKey: "procedure")
+        String(decoding: ProcedureJSON.bytes(procedure), as: UTF8.self)
+    }
+
+    /// The same text as `write(_:)` in UTF-8 bytes, for writers of files (the site writes one per
+    /// procedure): no `String` is made of them.
+    public static func bytes(_ procedure: Procedure) -> [UInt8] {
+        ProcedureJSON.bytes(procedure)
     }
 
     // MARK: - Reading

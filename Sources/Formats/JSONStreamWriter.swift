@@ -251,6 +251,11 @@ final class JSONStreamWriter {
 
     /// A JSON string literal, escaped exactly as `JSONWriter.appendString` escapes it, on UTF-8 bytes.
     func appendString(_ s: String) {
+        Self.appendString(s, to: &out)
+    }
+
+    /// A JSON string literal appended to `out`, escaped exactly as `JSONWriter.appendString` escapes it.
+    static func appendString(_ s: String, to out: inout [UInt8]) {
         var s = s
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { bytes in

@@ -95,10 +95,15 @@ final class OutputFolder: Sendable {
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        // A file kept earlier in this build is a hard link to the previous build's: never write
-        // through it (the previous site must stay as it was until the swap).
-        unlink(path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Almost every file is new in the staging folder: created exclusively, it costs one open.
+        // One that is there already was kept earlier in this build, a hard link to the previous
+        // build's file: never write through it (the previous site must stay as it was until the
+        // swap), replace it.
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd < 0, errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        }
         guard fd >= 0 else { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
         var done = 0

@@ -227,7 +227,7 @@ public struct SiteBuilder: Sendable {
         } else {
             let page = model.page(kind)
             try out.emit(page.path, bytes: try theme.renderBytes(page.context, template: page.template))
-            if let shown { try out.emit(SitePath.procedureData(code), JSONFormat.write(shown.procedure)) }
+            if let shown { try out.emit(SitePath.procedureData(code), bytes: JSONFormat.bytes(shown.procedure)) }
             if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), bytes: try sheet(shown, code.key)) }
         }
         return fingerprint.map { (path, $0) }
