@@ -35,12 +35,14 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // zlib's level for Cairo's PDF streams (Sources/CPDFDeflate/deflate_level.c says why).
+        .target(name: "CPDFDeflate", linkerSettings: [.linkedLibrary("z")]),
         // Posting sheets for the one-stop counter: block layout and pagination (pure), PDF through
         // Cairo and Pango, HTML through Mustache.
         .target(
             name: "Sheets",
             dependencies: [
-                "Catalogue", "Review", "QRCode", "CPangoCairo", "TemplateView",
+                "Catalogue", "Review", "QRCode", "CPangoCairo", "CPDFDeflate", "TemplateView",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Links to site/templates/sheet.mustache and site/assets/sheet.css, compiled into the

@@ -35,7 +35,7 @@ public struct ProcessingTime: Hashable, Codable, Sendable {
         guard let unit else { return text ?? "" }
         if unit == .sameDay { return unit.vietnamese }
         guard let value else { return unit.vietnamese }
-        return "\(value.vietnamese) \(unit.vietnamese.lowercased())"
+        return "\(value.vietnamese) \(unit.lowercaseVietnamese)"
     }
 }
 
@@ -54,6 +54,17 @@ public enum TimeUnit: String, Codable, CaseIterable, Sendable {
         case .hours: "Giờ"
         case .months: "Tháng"
         case .sameDay: "Trong ngày"
+        }
+    }
+
+    /// `vietnamese.lowercased()`, spelled out (it is printed on every sheet and page).
+    public var lowercaseVietnamese: String {
+        switch self {
+        case .workingDays: "ngày làm việc"
+        case .days: "ngày"
+        case .hours: "giờ"
+        case .months: "tháng"
+        case .sameDay: "trong ngày"
         }
     }
 }

@@ -184,6 +184,8 @@ public struct QRCode: Sendable, Hashable {
     }
 
     private static func escape(_ text: String) -> String {
+        // A label is a URL: most have none of the four.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var out = ""
         for c in text {
             switch c {

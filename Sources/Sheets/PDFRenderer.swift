@@ -66,6 +66,14 @@ public final class PDFRenderer: TextMeasurer {
         let paragraphs: [PangoParagraph]
         /// The QR code of each block that has one (`Block.qrCode`).
         let codes: [Int: Result<QRCode, any Error>]
+        /// The running header, footer and page numbers of its pages (`margins(of:numbered:)`).
+        let margins: [Margin: PangoParagraph]
+    }
+
+    /// A paragraph printed in a page's margins, by what its shape depends on.
+    struct Margin: Hashable {
+        let block: Block
+        let width: Double
     }
 
     fileprivate func shape(_ section: Section, with shaper: TextShaper) -> Shaped {
@@ -75,7 +83,45 @@ public final class PDFRenderer: TextMeasurer {
         for (index, block) in section.blocks.enumerated() {
             if let url = block.qrCode { codes[index] = Result { try shaper.qrCode(url) } }
         }
-        return Shaped(laid: laid, paragraphs: Array(measurer.paragraphs.prefix(section.blocks.count)), codes: codes)
+        // The margins too, so the drawing thread (the bundle's critical path) only draws them.
+        var margins: [Margin: PangoParagraph] = [:]
+        for margin in self.margins(of: laid, numbered: true) {
+            margins[margin] = shaper.paragraph(margin.block, width: margin.width)
+        }
+        return Shaped(
+            laid: laid, paragraphs: Array(measurer.paragraphs.prefix(section.blocks.count)), codes: codes, margins: margins)
+    }
+
+    /// The paragraphs `draw` prints around a section's pages besides the notice (the same on every
+    /// page): the running header of continuation pages, the footer, and "Trang p/N" of each page.
+    /// `numbered`: whether the pages carry their number in the whole bundle (which narrows the footer).
+    private func margins(of laid: LaidOutSection, numbered: Bool) -> [Margin] {
+        var margins: [Margin] = []
+        if laid.pages.count > 1, let continuation = laid.section.continuation {
+            margins.append(continuationHeader(continuation))
+        }
+        if !laid.section.footer.isEmpty { margins.append(footer(laid.section, numbered: numbered)) }
+        if laid.section.numbered {
+            for page in laid.pages.indices { margins.append(pageNumber(page + 1, of: laid.pages.count)) }
+        }
+        return margins
+    }
+
+    private func continuationHeader(_ text: String) -> Margin {
+        Margin(block: Block([.bold(text)], style: .body), width: geometry.textWidth)
+    }
+
+    /// Space for the page number at the right ("Trang 12/15").
+    private static let pageNumberWidth = 110.0
+
+    private func footer(_ section: Section, numbered: Bool) -> Margin {
+        let g = geometry
+        return Margin(
+            block: Block(section.footer, style: .margin), width: numbered ? g.textWidth / 2 - 35 : g.textWidth - Self.pageNumberWidth)
+    }
+
+    private func pageNumber(_ page: Int, of total: Int) -> Margin {
+        Margin(block: Block("Trang \(page)/\(total)", style: .margin), width: Self.pageNumberWidth)
     }
 
     /// Lays sections out and draws them one after the other, numbering their pages in the footer
@@ -122,7 +168,9 @@ public final class PDFRenderer: TextMeasurer {
                 work.ready[next].wait()
             }
             let shaped = work.slots[next]!
-            try draw(shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, firstPage: page, outline: outlines)
+            try draw(
+                shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, margins: shaped.margins, firstPage: page,
+                outline: outlines)
             page += shaped.laid.pages.count
             laid.append(shaped.laid)
         }
@@ -136,12 +184,12 @@ public final class PDFRenderer: TextMeasurer {
     /// Draws the pages of a laid-out section, numbering them from `firstPage` (for a bundle's
     /// footer).
     public func draw(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
-        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: true)
+        try draw(laid, paragraphs: nil, codes: nil, margins: [:], firstPage: firstPage, outline: true)
     }
 
     /// Draws a section without its outline entry (see `addOutline(_:page:)`).
     public func drawWithoutOutline(_ laid: LaidOutSection, firstPage: Int? = nil) throws {
-        try draw(laid, paragraphs: nil, codes: nil, firstPage: firstPage, outline: false)
+        try draw(laid, paragraphs: nil, codes: nil, margins: [:], firstPage: firstPage, outline: false)
     }
 
     /// Adds an entry to the PDF's outline, after those added so far, for the `page`-th page drawn.
@@ -152,18 +200,22 @@ public final class PDFRenderer: TextMeasurer {
     /// - Parameters:
     ///   - paragraphs: the blocks' paragraphs, when the section was shaped elsewhere.
     ///   - codes: their QR codes, by block.
+    ///   - margins: paragraphs of the margins shaped beforehand; the others are shaped here.
     private func draw(
-        _ laid: LaidOutSection, paragraphs: [PangoParagraph]?, codes: [Int: Result<QRCode, any Error>]?, firstPage: Int?, outline: Bool
+        _ laid: LaidOutSection, paragraphs: [PangoParagraph]?, codes: [Int: Result<QRCode, any Error>]?,
+        margins: [Margin: PangoParagraph], firstPage: Int?, outline: Bool
     ) throws {
         let g = geometry
+        func shaped(_ margin: Margin) -> PangoParagraph {
+            margins[margin] ?? paragraph(margin.block, width: margin.width)
+        }
         for (index, fragments) in laid.pages.enumerated() {
             if index == 0, outline, let outline = laid.section.outline {
                 cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, outline, "page=\(pageCount + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
             }
             var top = g.top
             if index > 0, let continuation = laid.section.continuation {
-                let header = Block([.bold(continuation)], style: .body)
-                let p = paragraph(header, width: g.textWidth)
+                let p = shaped(continuationHeader(continuation))
                 setColour(0.25)
                 p.draw(context, lines: 0..<p.lines.count, x: g.left, y: top)
                 let bottom = top + p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap / 2
@@ -177,7 +229,8 @@ public final class PDFRenderer: TextMeasurer {
                     fragment, of: block, paragraph: paragraphs?[fragment.block] ?? paragraph(block, width: g.width(of: block)),
                     code: codes?[fragment.block], top: top)
             }
-            drawMargins(section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index })
+            drawMargins(
+                section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index }, shaped: shaped)
             cairo_show_page(context)
             pageCount += 1
         }
@@ -241,7 +294,7 @@ public final class PDFRenderer: TextMeasurer {
         cairo_restore(context)
     }
 
-    private func drawMargins(section: Section, page: Int, of total: Int, absolute: Int?) {
+    private func drawMargins(section: Section, page: Int, of total: Int, absolute: Int?, shaped: (Margin) -> PangoParagraph) {
         let g = geometry
         if let notice {
             setColour(0.55, red: true)
@@ -251,10 +304,8 @@ public final class PDFRenderer: TextMeasurer {
         setColour(0.3)
         let footerTop = g.height - g.bottom + 14
         rule(y: footerTop - 5)
-        let right = section.numbered ? "Trang \(page)/\(total)" : ""
-        let rightWidth = 110.0
         if !section.footer.isEmpty {
-            let p = paragraph(Block(section.footer, style: .margin), width: absolute == nil ? g.textWidth - rightWidth : g.textWidth / 2 - 35)
+            let p = shaped(footer(section, numbered: absolute != nil))
             p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
         }
         if let absolute {
@@ -262,8 +313,8 @@ public final class PDFRenderer: TextMeasurer {
             let p = paragraph(Block([.bold("– \(absolute) –")], style: .margin, alignment: .center), width: 60)
             p.draw(context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
         }
-        if !right.isEmpty {
-            let p = paragraph(Block(right, style: .margin), width: rightWidth)
+        if section.numbered {
+            let p = shaped(pageNumber(page, of: total))
             p.draw(context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
         }
         setColour(0)

@@ -108,7 +108,7 @@ struct SheetContent {
             label([.bold(channel.method.vietnamese)])
             labelled("Thời hạn giải quyết", channel.time.vietnamese, indent: 12)
             for stage in channel.time.stages {
-                let value = [stage.value?.vietnamese, stage.unit?.vietnamese.lowercased()].compactMap { $0 }.joined(separator: " ")
+                let value = [stage.value?.vietnamese, stage.unit?.lowercaseVietnamese].compactMap { $0 }.joined(separator: " ")
                 line("– \(stage.name): \(value)", indent: 24)
             }
             if channel.fees.isEmpty {
@@ -135,7 +135,7 @@ struct SheetContent {
             label([.bold("Mẫu đơn, tờ khai kèm theo:")])
             for form in p.forms {
                 var text = "– " + form.name
-                if let code = form.code, !form.name.contains(code) { text += " (\(code))" }
+                if let code = form.code, !TextSearch.contains(form.name, code) { text += " (\(code))" }
                 if let source = form.source { text += ", ban hành kèm theo \(source)" }
                 if let file = form.file { text += "; tải tại: \(file)" }
                 line(text, indent: 12)
@@ -238,7 +238,7 @@ struct SheetContent {
 
     private func itemRuns(_ item: DossierItem) -> [Block.Run] {
         var runs: [Block.Run] = [Block.Run("– " + item.name)]
-        if let form = item.form, !item.name.contains(form) { runs.append(Block.Run(" (\(form))")) }
+        if let form = item.form, !TextSearch.contains(item.name, form) { runs.append(Block.Run(" (\(form))")) }
         var counts: [String] = []
         if item.originals > 0 { counts.append("\(Self.two(item.originals)) bản chính") }
         if item.copies > 0 { counts.append("\(Self.two(item.copies)) bản sao") }

@@ -1,4 +1,5 @@
 import Catalogue
+import Synchronization
 
 /// What a sheet says besides the procedure: who posts it, the decision that announced it, when it
 /// was posted, and where to send feedback.
@@ -39,10 +40,9 @@ public struct SheetContext: Sendable {
 
     /// The body that posts the sheet, as its header prints it, upper case.
     public func postingBody(for procedure: Procedure) -> String {
-        if let commune { return "Ủy ban nhân dân \(commune.name)".uppercased() }
-        return procedure.receivingAgencies.first?.uppercased()
-            ?? procedure.agencies(.performing).first?.uppercased()
-            ?? (province.authority ?? province.name).uppercased()
+        if let commune { return UpperCase.of("Ủy ban nhân dân \(commune.name)") }
+        return UpperCase.of(
+            procedure.firstReceivingAgency ?? procedure.agencies(.performing).first ?? province.authority ?? province.name)
     }
 
     /// The public page of a procedure, for the QR code; nil when the province has no site address.
@@ -55,13 +55,35 @@ public struct SheetContext: Sendable {
 
 extension Procedure {
     /// Where dossiers are handed in, as citizens read it.
-    var receivingAgencies: [String] {
-        reception.map { r in
-            switch r.place {
-            case .communeCounter: r.name ?? "Bộ phận Một cửa của Ủy ban nhân dân cấp xã"
-            case .provinceCentre: r.name ?? "Trung tâm Phục vụ hành chính công tỉnh"
-            case .agency: r.name ?? agencies(.performing).first ?? "Cơ quan thực hiện"
-            }
+    var receivingAgencies: [String] { reception.map(receivingAgency) }
+
+    /// The first of `receivingAgencies`, without naming the others.
+    var firstReceivingAgency: String? { reception.first.map(receivingAgency) }
+
+    private func receivingAgency(_ r: Reception) -> String {
+        switch r.place {
+        case .communeCounter: r.name ?? "Bộ phận Một cửa của Ủy ban nhân dân cấp xã"
+        case .provinceCentre: r.name ?? "Trung tâm Phục vụ hành chính công tỉnh"
+        case .agency: r.name ?? agencies(.performing).first ?? "Cơ quan thực hiện"
         }
+    }
+}
+
+/// Upper-case names (a sheet's posting body), each computed once: Unicode case mapping of a
+/// Vietnamese name costs more than the rest of the sheet's header, and a province has a few hundred
+/// agencies and communes that head thousands of sheets.
+enum UpperCase {
+    private static let known = Mutex<[String: String]>([:])
+    /// Enough for every agency and commune of a large province; past it the table starts over.
+    private static let capacity = 20_000
+
+    static func of(_ name: String) -> String {
+        if let hit = known.withLock({ $0[name] }) { return hit }
+        let upper = name.uppercased()
+        known.withLock { known in
+            if known.count >= capacity { known.removeAll() }
+            known[name] = upper
+        }
+        return upper
     }
 }

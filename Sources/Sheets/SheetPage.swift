@@ -9,24 +9,61 @@ import TemplateView
 /// The site builder writes these at `SitePath.sheet(code)`; every link in the page is relative to
 /// that path, so the site works from any folder or host.
 public enum SheetPage {
-    /// A parsed template and its style sheet.
+    /// A sheet template and its style sheet.
     public struct Template: Sendable {
-        let template: MustacheTemplate
-        /// The template compiled for `TemplateValue` views (standalone: a sheet has no partials).
-        let compiled: CompiledTemplates
+        /// How the pages are written: straight from the blocks when the template is the bundled one
+        /// (`SheetMarkup`, the same bytes), else through the compiled template.
+        enum Renderer: Sendable {
+            case markup
+            /// A template of `templates` by name ("" for a standalone one).
+            case compiled(CompiledTemplates, name: String)
+        }
+
+        let renderer: Renderer
         public let css: String
 
+        /// A template from its text: the bundled one is not parsed at all.
         public init(mustache: String, css: String) throws {
-            template = try MustacheTemplate(string: mustache)
-            compiled = CompiledTemplates(standalone: template)
+            if mustache.utf8.elementsEqual(PackageResources.sheet_mustache) {
+                self.init(renderer: .markup, css: css)
+            } else {
+                try self.init(parsing: mustache, css: css)
+            }
+        }
+
+        /// A template parsed and compiled whatever it is (the reference `SheetMarkup` is tested against).
+        init(parsing mustache: String, css: String) throws {
+            self.init(renderer: .compiled(CompiledTemplates(standalone: try MustacheTemplate(string: mustache)), name: ""), css: css)
+        }
+
+        /// A template a site's theme has already parsed and compiled, by name (a theme's own
+        /// `sheet.mustache`), so the build does not parse it a second time. `source` is its text:
+        /// when it is the bundled one, the pages are written without it.
+        public init(compiled templates: CompiledTemplates, name: String, source: String, css: String) {
+            if source.utf8.elementsEqual(PackageResources.sheet_mustache) {
+                self.init(renderer: .markup, css: css)
+            } else {
+                self.init(renderer: .compiled(templates, name: name), css: css)
+            }
+        }
+
+        private init(renderer: Renderer, css: String) {
+            self.renderer = renderer
             self.css = css
         }
 
         /// The template and CSS shipped in `site/`.
         public static func bundled() throws -> Template {
-            try Template(
-                mustache: String(decoding: PackageResources.sheet_mustache, as: UTF8.self),
-                css: String(decoding: PackageResources.sheet_css, as: UTF8.self))
+            Template(renderer: .markup, css: String(decoding: PackageResources.sheet_css, as: UTF8.self))
+        }
+
+        func render(sheets: [Sheet], notice: String?, root: String, title: String) throws -> [UInt8] {
+            switch renderer {
+            case .markup:
+                return try SheetMarkup.page(sheets: sheets, notice: notice, root: root, title: title)
+            case .compiled(let templates, let name):
+                return templates.renderBytes(try view(sheets: sheets, notice: notice, root: root, title: title), withTemplate: name) ?? []
+            }
         }
     }
 
@@ -65,7 +102,7 @@ public enum SheetPage {
     /// Several sheets in one page, as UTF-8 bytes.
     public static func htmlBytes(sheets: [Sheet], notice: String?, root: String, title: String, template: Template? = nil) throws -> [UInt8] {
         let template = try template ?? bundled.get()
-        return template.compiled.renderBytes(try view(sheets: sheets, notice: notice, root: root, title: title))
+        return try template.render(sheets: sheets, notice: notice, root: root, title: title)
     }
 
     /// The view `sheet.mustache` renders: the page's title and root, and each sheet's blocks.
@@ -114,12 +151,18 @@ public enum SheetPage {
     static func runsHTML(_ runs: [Block.Run], root: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count } + 64)
+        appendRuns(runs, root: root, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The markup of `runsHTML`, appended to `out`.
+    static func appendRuns(_ runs: [Block.Run], root: String, to out: inout [UInt8]) {
         for run in runs {
             if run.bold { append("<strong>", to: &out) }
             if run.italic { append("<em>", to: &out) }
             if let link = run.link {
                 append("<a href=\"", to: &out)
-                if !link.contains("://") { MarkupBytes.appendEscaped(root, to: &out) }
+                if !TextSearch.contains(link, "://") { MarkupBytes.appendEscaped(root, to: &out) }
                 MarkupBytes.appendEscaped(link, to: &out)
                 append("\">", to: &out)
             }
@@ -128,7 +171,6 @@ public enum SheetPage {
             if run.italic { append("</em>", to: &out) }
             if run.bold { append("</strong>", to: &out) }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func append(_ markup: StaticString, to out: inout [UInt8]) {

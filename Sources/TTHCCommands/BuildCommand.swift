@@ -97,13 +97,11 @@ struct BuildCommand: ParsableCommand {
         catalogue: Catalogue, province: Province, theme: Theme
     ) throws -> @Sendable (ProcedureVersion, String) throws -> [UInt8] {
         let bundled = try SheetPage.Template.bundled()
+        // The theme has parsed and compiled its sheet.mustache with the site's templates: use that
+        // (a theme that did not change it gets the bundled page, written without the template).
         let template: SheetPage.Template
         if let source = theme.templateSources["sheet"] {
-            do {
-                template = try SheetPage.Template(mustache: source, css: bundled.css)
-            } catch {
-                throw SiteError("sheet.mustache: error: the theme's sheet template does not parse (\(error)); fix it or remove it from the theme")
-            }
+            template = SheetPage.Template(compiled: theme.compiled, name: "sheet", source: source, css: bundled.css)
         } else {
             template = bundled
         }

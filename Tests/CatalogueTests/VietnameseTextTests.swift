@@ -48,6 +48,11 @@ struct ValueTests {
         #expect(n.vietnamese == shown)
     }
 
+    @Test(arguments: TimeUnit.allCases)
+    func timeUnitsInLowerCaseAreTheirNamesLowerCased(unit: TimeUnit) {
+        #expect(unit.lowercaseVietnamese == unit.vietnamese.lowercased())
+    }
+
     @Test(arguments: ["", "1,5", "abc", "1.", ".5", "1e5", "--1"])
     func malformedDecimalsAreRefused(text: String) {
         #expect(DecimalNumber(text) == nil)

@@ -1,6 +1,8 @@
 import Catalogue
 import Foundation
+import Mustache
 @testable import Sheets
+import TemplateView
 import Testing
 
 /// The HTML sheet the site links to (`SitePath.sheet`), with A4 print CSS.
@@ -78,24 +80,65 @@ struct SheetPageTests {
         #expect(css.contains(".sheet + .sheet { break-before: page; }"))
     }
 
-    /// The compiled template prints what swift-mustache prints from the same view (the reference),
-    /// for every sheet of a commune's bundle and a sheet with markup in its text.
-    @Test func theCompiledTemplateRendersAsTheLibrary() throws {
-        let template = try SheetPage.Template.bundled()
-        #expect(template.compiled.isCompiled)
+    /// The bundled template is written without Mustache (`SheetMarkup`); the compiled template and
+    /// that writer both print what swift-mustache prints from the same view (the reference), for every
+    /// sheet of a commune's bundle, the sample's posted sheets, and sheets with markup in their text,
+    /// without a notice, and with an indent that is not a whole number of points.
+    @Test func theBundledPageAndTheCompiledTemplateRenderAsTheLibrary() throws {
+        let source = String(decoding: PackageResources.sheet_mustache, as: UTF8.self)
+        let library = try MustacheTemplate(string: source)
+        let compiled = try SheetPage.Template(parsing: source, css: "")
+        guard case .compiled(let templates, _) = compiled.renderer else { Issue.record("not compiled"); return }
+        #expect(templates.isCompiled)
+        let bundled = try SheetPage.Template.bundled()
+        guard case .markup = bundled.renderer else { Issue.record("the bundled template is not written directly"); return }
+        guard case .markup = try SheetPage.Template(mustache: source, css: "").renderer else { Issue.record("the bundled text is parsed"); return }
+
         let commune = sample.province.communes[0]
         let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: commune, date: Self.date)
         #expect(bundle.sheets.count > 3)
-        var cases: [(sheets: [Sheet], root: String)] = [(bundle.sheets, "")]
-        cases += bundle.sheets.map { ([$0], "../") }
+        var cases: [(sheets: [Sheet], root: String, notice: String?)] = [(bundle.sheets, "", Province.sampleNotice)]
+        cases += bundle.sheets.map { ([$0], "../", Province.sampleNotice) }
+        let state = sample.catalogue.state(at: Self.date)
+        for entry in state.entries {
+            let context = SheetContext(version: entry.version, catalogue: sample.catalogue, province: sample.province, commune: nil, postedOn: entry.version.from)
+            cases.append(([Sheet(procedure: entry.procedure, key: entry.key, context: context)], "../", nil))
+        }
+        #expect(cases.count > 20)
         let p = Procedure(code: ProcedureCode("1.000002"), name: "Thử <script>alert('1')</script> & \"trích\ndẫn\"", levels: [.commune])
         let context = SheetContext(province: sample.province, decisionNumber: "1/QĐ-<b>UBND</b>", inForceSince: Self.date, postedOn: Self.date)
-        cases.append(([Sheet(procedure: p, key: "1.000002", context: context)], "../"))
-        for (sheets, root) in cases {
-            let view = try SheetPage.view(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>")
-            let expected = template.template.render(view.libraryValue)
-            #expect(try SheetPage.html(sheets: sheets, notice: Province.sampleNotice, root: root, title: "Bảng <niêm yết>", template: template) == expected)
+        var odd = Sheet(procedure: p, key: "1.000002", context: context)
+        odd.blocks.append(Block([.bold("nửa <điểm>"), Block.Run("x", italic: true, link: "https://a.vn/?a&b")], indent: 0.5))
+        odd.blocks.append(Block("thụt 7,9", indent: 7.9))
+        odd.blocks.append(Block("", style: .margin, keepWithNext: true))
+        cases.append(([odd], "../", Province.sampleNotice))
+        cases.append(([odd, odd], "", ""))
+        for (sheets, root, notice) in cases {
+            let view = try SheetPage.view(sheets: sheets, notice: notice, root: root, title: "Bảng <niêm yết> & \"x\"")
+            let expected = library.render(view.libraryValue)
             #expect(expected.contains("<article class=\"sheet\""))
+            #expect(try SheetPage.html(sheets: sheets, notice: notice, root: root, title: "Bảng <niêm yết> & \"x\"", template: compiled) == expected)
+            #expect(try SheetPage.html(sheets: sheets, notice: notice, root: root, title: "Bảng <niêm yết> & \"x\"", template: bundled) == expected)
+        }
+    }
+
+    /// A theme's own sheet template, compiled with the site's other templates, renders as the same
+    /// text parsed on its own.
+    @Test func aThemesOwnSheetTemplateIsRenderedThroughIt() throws {
+        let source = String(decoding: PackageResources.sheet_mustache, as: UTF8.self)
+            .replacingOccurrences(of: "<footer>{{footer}}</footer>", with: "<footer class=\"tinh\">{{footer}} – {{title}}</footer>")
+        #expect(source.contains("class=\"tinh\""))
+        let templates = CompiledTemplates(templates: ["sheet": try MustacheTemplate(string: source), "other": try MustacheTemplate(string: "{{title}}")])
+        let theme = SheetPage.Template(compiled: templates, name: "sheet", source: source, css: "")
+        let alone = try SheetPage.Template(parsing: source, css: "")
+        let sheet = try #require(sample.sheet("1.001193", at: Self.date))
+        let html = try SheetPage.html(sheet: sheet, notice: nil, template: theme)
+        #expect(html == (try SheetPage.html(sheet: sheet, notice: nil, template: alone)))
+        #expect(html.contains("<footer class=\"tinh\">\(sheet.footer) – Bảng niêm yết: 1.001193"))
+        // The bundled text, even from a theme, is written without the template.
+        guard case .markup = SheetPage.Template(compiled: templates, name: "sheet", source: String(decoding: PackageResources.sheet_mustache, as: UTF8.self), css: "").renderer else {
+            Issue.record("the bundled text is rendered through the template")
+            return
         }
     }
 
