@@ -157,7 +157,6 @@ private final class CatalogueLoading: @unchecked Sendable {
     private let done = DispatchGroup()
 
     init(_ options: CatalogueOptions) {
-        nonisolated(unsafe) let options = options
         DispatchQueue.global().async(group: done) { [self] in
             outcome = Result { try options.load() }
         }
