@@ -105,12 +105,18 @@ final class OutputFolder: Sendable {
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         }
         guard fd >= 0 else { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
         var done = 0
         while done < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw SiteError("\(path): error: cannot write (\(reason))")
+            }
             done += n
         }
+        // Some file systems (NFS, a full disk) report a failed write only when the file is closed.
+        if close(fd) != 0 { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
     }
 }
