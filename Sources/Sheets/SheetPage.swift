@@ -62,7 +62,10 @@ public enum SheetPage {
             case .markup:
                 return try SheetMarkup.page(sheets: sheets, notice: notice, root: root, title: title)
             case .compiled(let templates, let name):
-                return templates.renderBytes(try view(sheets: sheets, notice: notice, root: root, title: title), withTemplate: name) ?? []
+                guard let bytes = templates.renderBytes(try view(sheets: sheets, notice: notice, root: root, title: title), withTemplate: name) else {
+                    throw PDFRenderer.RenderError(description: "error: the theme has no template \"\(name)\" for the posting sheets; add sheet.mustache to the theme's templates or remove the theme's copy")
+                }
+                return bytes
             }
         }
     }
