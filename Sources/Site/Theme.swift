@@ -102,12 +102,6 @@ public struct Theme: Sendable {
         return out.sorted { $0.0 < $1.0 }
     }
 
-    /// Renders a view with a template, or says which template is missing. The view is rendered as a
-    /// `TemplateValue` by the compiled template (the same output as swift-mustache's).
-    public func render(_ context: [String: Any], template: String) throws -> String {
-        try render(TemplateValue(any: context), template: template)
-    }
-
     /// Renders a view with a template, or says which template is missing.
     public func render(_ view: TemplateValue, template: String) throws -> String {
         String(decoding: try renderBytes(view, template: template), as: UTF8.self)
@@ -115,11 +109,6 @@ public struct Theme: Sendable {
 
     /// Renders a view with a template as UTF-8 bytes (what `render` returns, for writing to a file
     /// without a round trip through `String`), or says which template is missing.
-    public func renderBytes(_ context: [String: Any], template: String) throws -> [UInt8] {
-        try renderBytes(TemplateValue(any: context), template: template)
-    }
-
-    /// Renders a view with a template as UTF-8 bytes, or says which template is missing.
     public func renderBytes(_ view: TemplateValue, template: String) throws -> [UInt8] {
         guard let bytes = compiled.renderBytes(view, withTemplate: template) else {
             throw SiteError("site/templates/\(template).mustache: error: the template is missing; restore it from the tthc sources or add it to the theme")
