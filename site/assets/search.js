@@ -270,77 +270,98 @@
   }
 
   /**
-   * A word's best score per document, for look-ups: gap lists decoded into an array once, bitmaps
-   * looked up in place (a word found in most procedures is a bitmap, and decoding all of it for the
-   * few documents the rarest word leaves would be most of a query's work) — unless so many documents
-   * are to be looked up that decoding the bitmaps costs less.
+   * One byte per document, for a word's best scores: reused from query to query (a new array of the
+   * catalogue's size per word and query made a long query's ranking mostly allocation and garbage
+   * collection). `slot` 0 holds the first word's scores, 1 the word being looked up.
    */
-  function scorer(list, count, lookups) {
-    var best = null;
-    var maps = [];
+  var scratch = [];
+  function scores(slot, count) {
+    var a = scratch[slot];
+    if (a && a.length === count) a.fill(0);
+    else a = scratch[slot] = new Uint8Array(count);
+    return a;
+  }
+
+  /**
+   * Keeps, of the first `n` documents of `ids`, those a word is found in, adding its best score to
+   * theirs and counting it in `body` when found only in the body; returns how many are left (the kept
+   * ones first, in their order). Gap lists are decoded into an array once; bitmaps are looked up in
+   * place (a word found in most procedures is a bitmap, and decoding all of it for the few documents
+   * left would be most of a query's work) — unless so many documents are left that decoding costs less.
+   */
+  function narrow(list, count, ids, score, body, n) {
     var bitmapChars = 0;
     for (var i = 0; i < list.length; i++) if (list[i].text.charCodeAt(0) === 126) bitmapChars += list[i].text.length;
-    var decodeAll = lookups * 2 > bitmapChars;
+    var decodeAll = n * 2 > bitmapChars;
+    var best = null;
+    var maps = [];
     for (i = 0; i < list.length; i++) {
       if (!decodeAll && list[i].text.charCodeAt(0) === 126) { maps.push(bitmap(list[i].text, list[i].score)); continue; }
-      if (!best) best = new Uint8Array(count);
+      if (!best) best = scores(1, count);
       raise(list[i].text, best, list[i].score, null);
     }
-    if (!maps.length) return function (id) { return best ? best[id] : 0; };
-    return function (id) {
+    var kept = 0;
+    for (i = 0; i < n; i++) {
+      var id = ids[i];
       var s = best ? best[id] : 0;
       for (var m = 0; m < maps.length; m++) if (maps[m].score > s && inBitmap(maps[m], id)) s = maps[m].score;
-      return s;
-    };
+      if (!s) continue;
+      ids[kept] = id;
+      score[kept] = score[i] + s;
+      body[kept] = body[i] + (s < BEST_IN_PARTS ? 1 : 0);
+      kept++;
+    }
+    return kept;
   }
 
   /**
    * Documents matching every word, best first: fewest words found only in the body, then score, then
    * the order of the catalogue. The rarest word's lists are decoded in full; a document it does not
-   * have cannot match, so the other words are only looked up for the documents it found. The work
-   * follows the rarest word, not the size of the catalogue.
+   * have cannot match, so the other words, rarest first, are only looked up for the documents still
+   * left. The work follows the rarest word, not the size of the catalogue.
    */
   function rank(query, metaShards, bodyShards, count) {
     var words = query.map(function (token) { return postings(token, metaShards, bodyShards); });
-    var rarest = 0;
-    for (var w = 1; w < words.length; w++) if (size(words[w]) < size(words[rarest])) rarest = w;
-    var best = new Uint8Array(count);
+    var sizes = words.map(size);
+    var order = words.map(function (_, w) { return w; });
+    order.sort(function (a, b) { return sizes[a] - sizes[b] || a - b; });
+    var best = scores(0, count);
     var candidates = [];
-    for (var p = 0; p < words[rarest].length; p++) raise(words[rarest][p].text, best, words[rarest][p].score, candidates);
-    var others = [];
-    for (w = 0; w < words.length; w++) if (w !== rarest) others.push(scorer(words[w], count, candidates.length));
+    var rarest = words[order[0]];
+    for (var p = 0; p < rarest.length; p++) raise(rarest[p].text, best, rarest[p].score, candidates);
+    var n = candidates.length;
+    var ids = new Int32Array(n);
+    var score = new Int32Array(n);
+    var body = new Uint8Array(n);
+    for (var c = 0; c < n; c++) {
+      var first = best[candidates[c]];
+      ids[c] = candidates[c];
+      score[c] = first;
+      body[c] = first < BEST_IN_PARTS ? 1 : 0;
+    }
+    for (var w = 1; w < order.length && n > 0; w++) n = narrow(words[order[w]], count, ids, score, body, n);
 
     var top = [];
     var topScore = [];
     var topBody = [];
-    var total = 0;
-    for (var c = 0; c < candidates.length; c++) {
-      var id = candidates[c];
-      var score = best[id];
-      var bodyOnly = score < BEST_IN_PARTS ? 1 : 0;
-      var o = 0;
-      for (; o < others.length; o++) {
-        var b = others[o](id);
-        if (!b) break;
-        score += b;
-        if (b < BEST_IN_PARTS) bodyOnly++;
-      }
-      if (o < others.length) continue;
-      total++;
+    for (c = 0; c < n; c++) {
+      var id = ids[c];
+      var s = score[c];
+      var bodyOnly = body[c];
       // Insert into the top LIMIT, kept sorted by (bodyOnly ascending, score descending, id ascending).
       var i = top.length;
       while (i > 0) {
         var k = i - 1;
         var better = bodyOnly !== topBody[k] ? bodyOnly < topBody[k]
-          : score !== topScore[k] ? score > topScore[k] : id < top[k];
+          : s !== topScore[k] ? s > topScore[k] : id < top[k];
         if (!better) break;
         i--;
       }
       if (i >= LIMIT) continue;
-      top.splice(i, 0, id); topScore.splice(i, 0, score); topBody.splice(i, 0, bodyOnly);
+      top.splice(i, 0, id); topScore.splice(i, 0, s); topBody.splice(i, 0, bodyOnly);
       if (top.length > LIMIT) { top.pop(); topScore.pop(); topBody.pop(); }
     }
-    return { ids: top, total: total };
+    return { ids: top, total: n };
   }
 
   function queryTokens(text) {
