@@ -272,13 +272,13 @@
   /**
    * One byte per document, for a word's best scores: reused from query to query (a new array of the
    * catalogue's size per word and query made a long query's ranking mostly allocation and garbage
-   * collection). `slot` 0 holds the first word's scores, 1 the word being looked up.
+   * collection); it only grows. `slot` 0 holds the first word's scores, 1 the word being looked up.
    */
   var scratch = [];
   function scores(slot, count) {
-    var a = scratch[slot];
-    if (a && a.length === count) a.fill(0);
-    else a = scratch[slot] = new Uint8Array(count);
+    if (!scratch[slot] || scratch[slot].length < count) scratch[slot] = new Uint8Array(count);
+    var a = scratch[slot].subarray(0, count);
+    a.fill(0);
     return a;
   }
 
@@ -442,19 +442,35 @@
 
   /**
    * Compiles the query code before the first query: the Unicode classes of the word regexes (a few ms
-   * to build on first use) and the ranking, run on a small made-up index so that the browser's JIT
-   * has compiled it. Called when the search box gets focus; touches nothing a real query reads.
+   * to build on first use) and the ranking, run on a made-up index so that the browser's JIT has
+   * optimised it — a first query at 100,000 procedures otherwise ran its long loops in unoptimised
+   * code and spent most of its ranking time there. `warmUp(pass)` runs one of WARM_PASSES passes (the
+   * page runs them one task each, so that a key pressed meanwhile is not kept waiting);
+   * `warmUp()` runs them all. Touches nothing a real query reads.
    */
-  function warmUp() {
-    var count = 3000;
-    var dense = '~0', sparse = '', spread = '';
-    for (var i = 0; i * 6 < count; i++) dense += DIGITS.charAt((i * 7) % 64);
-    for (i = 0; i * 3 < count; i++) sparse += DIGITS.charAt(1 + i % 3);
-    for (i = 0; i * 40 < count; i++) spread += DIGITS.charAt(32 + i % 5) + '1';
-    var meta = { ab: [['', dense, sparse], ['\u00e1b', '', spread, dense]], abc: [['', spread]], cd: [['', '', sparse]], ef: [['', spread]] };
-    var body = { ab: spread, cd: spread };
-    var queries = [queryTokens('ab c'), queryTokens('ab ef'), queryTokens('\u00e1b cd ef'), queryTokens('Đăng ký')];
-    for (var r = 0; r < 2; r++) for (var q = 0; q < queries.length; q++) rank(queries[q], [meta], r ? [body] : [], count);
+  var WARM_PASSES = 6;
+  var warmIndex = null;
+  function warmUp(pass) {
+    if (pass === undefined) {
+      for (var p = 0; p < WARM_PASSES; p++) warmUp(p);
+      return;
+    }
+    if (!warmIndex) {
+      var count = 30000;
+      var dense = '~0', sparse = '', spread = '';
+      for (var i = 0; i * 6 < count; i++) dense += DIGITS.charAt((i * 7) % 64);
+      for (i = 0; i * 3 < count; i++) sparse += DIGITS.charAt(1 + i % 3);
+      for (i = 0; i * 40 < count; i++) spread += DIGITS.charAt(32 + i % 5) + '1';
+      warmIndex = {
+        count: count,
+        meta: { ab: [['', dense, sparse], ['\u00e1b', '', spread, dense]], abc: [['', spread]], cd: [['', '', sparse]], ef: [['', spread]] },
+        body: { ab: spread, cd: spread },
+        queries: [queryTokens('ab c'), queryTokens('ab ef'), queryTokens('\u00e1b cd ef'), queryTokens('Đăng ký')],
+      };
+    }
+    for (var q = 0; q < warmIndex.queries.length; q++) {
+      rank(warmIndex.queries[q], [warmIndex.meta], pass % 2 ? [warmIndex.body] : [], warmIndex.count);
+    }
   }
   api.warmUp = warmUp;
 
@@ -535,7 +551,10 @@
     var warmed = false;
     input.addEventListener('focus', function () {
       load('manifest', 0).catch(function () {});
-      if (!warmed) { warmed = true; setTimeout(warmUp, 0); }
+      if (warmed) return;
+      warmed = true;
+      var pass = 0;
+      setTimeout(function next() { warmUp(pass++); if (pass < WARM_PASSES) setTimeout(next, 0); }, 0);
     });
 
     // At most one search per 120 ms while typing, and always one for the last key: a key pressed after
