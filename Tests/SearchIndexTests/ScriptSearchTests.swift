@@ -54,6 +54,10 @@ import Testing
     /// `warm`: run `tthcSearch.warmUp()` (what the page does when the box gets focus) first; it must
     /// load no index file.
     static func search(_ query: String, in site: String = site, warm: Bool = false) throws -> Answer {
+        try JSONDecoder().decode(Answer.self, from: rawSearch(query, in: site, warm: warm))
+    }
+
+    static func rawSearch(_ query: String, in site: String, warm: Bool) throws -> Data {
         let program = #"""
             const fs = require('fs'), vm = require('vm');
             const root = process.argv[2];
@@ -78,13 +82,26 @@ import Testing
               tthcSearch.warmUp();
               if (tthcSearch.loadedFiles().length) { console.error('warmUp loaded', tthcSearch.loadedFiles()); process.exit(3); }
             }
-            const query = fs.readFileSync(0, 'utf8');
-            tthcSearch.search(query).then(a => {
-              process.stdout.write(JSON.stringify({ codes: a.results.map(r => r.code), total: a.total, exact: a.exact, files: tthcSearch.loadedFiles() }));
-            }, e => { console.error(e); process.exit(2); });
+            // Several queries, one a line, run one after the other in this one page: an array of answers.
+            const queries = fs.readFileSync(0, 'utf8').split('\n');
+            (async () => {
+              const answers = [];
+              for (const query of queries) {
+                const a = await tthcSearch.search(query);
+                answers.push({ codes: a.results.map(r => r.code), total: a.total, exact: a.exact, files: tthcSearch.loadedFiles() });
+              }
+              process.stdout.write(JSON.stringify(queries.length === 1 ? answers[0] : answers));
+            })().catch(e => { console.error(e); process.exit(2); });
             """#
-        let output = try Node.run(program, arguments: [ScriptFoldingTests.script, site] + (warm ? ["warm"] : []), input: Data(query.utf8))
-        return try JSONDecoder().decode(Answer.self, from: output)
+        return try Node.run(program, arguments: [ScriptFoldingTests.script, site] + (warm ? ["warm"] : []), input: Data(query.utf8))
+    }
+
+    /// The answers to `queries` run one after the other in one page (after the warm-up when `warm`),
+    /// each query a line of the program's input.
+    static func searchInOrder(_ queries: [String], in site: String = site, warm: Bool = false) throws -> [Answer] {
+        let joined = queries.joined(separator: "\n")
+        precondition(queries.count > 1 && !queries.contains { $0.contains("\n") })
+        return try JSONDecoder().decode([Answer].self, from: Self.rawSearch(joined, in: site, warm: warm))
     }
 
     @Test(.enabled(if: Node.path != nil, "needs node (Debian: nodejs)"), arguments: [
@@ -178,6 +195,21 @@ import Testing
         #expect(warm.total == cold.total)
         #expect(warm.exact == cold.exact)
         #expect(warm.files == cold.files)
+    }
+
+    /// The ranking reuses its score arrays from query to query (and the warm-up's are of another size):
+    /// queries run one after the other in one page answer as each does in a fresh one.
+    @Test(.enabled(if: Node.path != nil), arguments: [false, true])
+    func queriesInOnePageAnswerAsInAFreshOne(warm: Bool) throws {
+        let queries = ["thu tuc cap phep thuong", "thu tuc cap phep hiem", "thu tuc", "cap phep khac", "thu tuc cap phep thuong"]
+        let inOrder = try Self.searchInOrder(queries, in: Self.large, warm: warm)
+        #expect(inOrder.count == queries.count)
+        for (query, answer) in zip(queries, inOrder) {
+            let fresh = try Self.search(query, in: Self.large)
+            #expect(!fresh.codes.isEmpty)
+            #expect(answer.codes == fresh.codes, "\(query)")
+            #expect(answer.total == fresh.total, "\(query)")
+        }
     }
 
     @Test(.enabled(if: Node.path != nil))
