@@ -11,7 +11,8 @@
 # in headless Chromium: index bytes a first query loads, time to the top 10, and recall of procedure
 # names typed without diacritics. The bundled catalogue (real procedure names) is measured the same way.
 # Prints Markdown tables for BENCHMARKS.md. REUSE=1 measures the queries again on the sites of the last
-# run (after a change to search.js alone).
+# run (after a change to search.js alone). SETTLE=S waits S seconds (default 0.3) after the manifest has
+# loaded before the first typed query (the fresh browser's own start-up work competes with it before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ run_size() {  # name, search-site source arguments…, then measure
     # Measure the queries again on the sites built last time, with the current search.js.
     cp site/assets/search.js "$dir/assets/search.js"
     echo "== $name: queries in Chromium (reusing the built sites)" >&2
-    python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" > "$work/$name.measure.json"
+    python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" --settle "${SETTLE:-0.3}" > "$work/$name.measure.json"
     results+=("$name")
     return
   fi
@@ -57,7 +58,7 @@ run_size() {  # name, search-site source arguments…, then measure
     done
   fi
   echo "== $name: queries in Chromium" >&2
-  python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" > "$work/$name.measure.json"
+  python3 Benchmarks/search/measure.py "$dir" "${measure_args[@]}" --settle "${SETTLE:-0.3}" > "$work/$name.measure.json"
   results+=("$name")
 }
 
