@@ -16,6 +16,8 @@ public final class PDFRenderer: TextMeasurer {
     private let context: OpaquePointer
     private let shaper: TextShaper
     private var finished = false
+    /// The PDF's bytes, when it is written in memory rather than to a file.
+    private let output: MemoryOutput?
 
     public struct RenderError: Error, CustomStringConvertible {
         public let description: String
@@ -30,6 +32,7 @@ public final class PDFRenderer: TextMeasurer {
         self.geometry = geometry
         self.shaper = shaper
         self.notice = notice
+        output = nil
         guard let surface = cairo_pdf_surface_create(path, geometry.width, geometry.height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError(description: "\(path): error: cannot create the PDF file")
@@ -40,9 +43,41 @@ public final class PDFRenderer: TextMeasurer {
         if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
     }
 
+    /// A renderer that writes the PDF in memory (`finishedBytes()`): a part of a bundle, drawn on a
+    /// core of its own and joined to the others afterwards (`PDFJoin`).
+    init(inMemory geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil, shaper: TextShaper) throws {
+        self.geometry = geometry
+        self.shaper = shaper
+        self.notice = notice
+        let output = MemoryOutput()
+        self.output = output
+        let append: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let output = Unmanaged<MemoryOutput>.fromOpaque(closure).takeUnretainedValue()
+            output.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        // The renderer keeps `output` alive for as long as the surface may write to it.
+        guard let surface = cairo_pdf_surface_create_for_stream(
+            append, Unmanaged.passUnretained(output).toOpaque(), geometry.width, geometry.height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(description: "error: cannot create a PDF surface in memory")
+        }
+        self.surface = surface
+        context = cairo_create(surface)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tthc")
+        if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    }
+
     deinit {
         cairo_destroy(context)
         cairo_surface_destroy(surface)
+        withExtendedLifetime(output) {}
+    }
+
+    /// The bytes Cairo writes a PDF surface to.
+    private final class MemoryOutput {
+        var bytes: [UInt8] = []
     }
 
     // MARK: Measuring
@@ -177,6 +212,14 @@ public final class PDFRenderer: TextMeasurer {
         pipeline.wait()
         for helper in pipeline.shapers { shaper.adopt(helper) }
         return laid
+    }
+
+    /// Draws a section shaped by any thread (`Shaped`), numbering its pages from `firstPage`, without
+    /// its outline entry (a bundle's outline is built over all its parts, `PDFJoin`).
+    func draw(_ shaped: Shaped, firstPage: Int) throws {
+        try draw(
+            shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, margins: shaped.margins, firstPage: firstPage,
+            outline: false)
     }
 
     // MARK: Drawing
@@ -331,11 +374,25 @@ public final class PDFRenderer: TextMeasurer {
         if red { cairo_set_source_rgb(context, 0.7, 0.05, 0.05) } else { cairo_set_source_rgb(context, grey, grey, grey) }
     }
 
+    /// Closes a PDF written in memory and returns it. Unlike `finish()`, leaves the shaper in the
+    /// current document: the parts of a bundle are one document.
+    func finishedBytes() throws -> [UInt8] {
+        guard let output else { preconditionFailure("the renderer writes to a file") }
+        try close()
+        defer { output.bytes = [] }
+        return output.bytes
+    }
+
     /// Closes the PDF; throws if Cairo could not write it.
     public func finish() throws {
         guard !finished else { return }
-        finished = true
         shaper.nextDocument()
+        try close()
+    }
+
+    private func close() throws {
+        guard !finished else { return }
+        finished = true
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -383,11 +440,14 @@ private final class RecordingMeasurer: TextMeasurer {
 /// The sections of one `PDFRenderer.layoutAndDraw`: each is claimed once, in order, by whichever
 /// thread is free, laid out into its own slot, and announced on its semaphore; no two threads touch
 /// the same shaper or slot, and the semaphore orders the slot's write before the drawer's read.
-private final class PipelineWork: @unchecked Sendable {
+final class PipelineWork: @unchecked Sendable {
     let renderer: PDFRenderer
     let sections: [Section]
     let slots: UnsafeMutableBufferPointer<PDFRenderer.Shaped?>
     let ready: [DispatchSemaphore]
+    /// Left once per section laid out: waiting on it waits for every section (any number of
+    /// threads may wait, unlike on `ready`, whose signals the drawing thread takes).
+    let allLaid = DispatchGroup()
     private let next = Atomic<Int>(0)
 
     init(renderer: PDFRenderer, sections: [Section]) {
@@ -396,6 +456,7 @@ private final class PipelineWork: @unchecked Sendable {
         slots = .allocate(capacity: sections.count)
         slots.initialize(repeating: nil)
         ready = sections.map { _ in DispatchSemaphore(value: 0) }
+        for _ in sections { allLaid.enter() }
     }
 
     deinit {
@@ -412,16 +473,17 @@ private final class PipelineWork: @unchecked Sendable {
     func lay(_ i: Int, with shaper: TextShaper) {
         slots[i] = renderer.shape(sections[i], with: shaper)
         ready[i].signal()
+        allLaid.leave()
     }
 }
 
 /// Sections being laid out by helper threads, for `PDFRenderer.draw(_:firstPage:outlines:)`.
 final class LayoutPipeline {
-    fileprivate let work: PipelineWork
-    fileprivate let shapers: [TextShaper]
-    fileprivate let group = DispatchGroup()
+    let work: PipelineWork
+    let shapers: [TextShaper]
+    let group = DispatchGroup()
 
-    fileprivate init(work: PipelineWork, shapers: [TextShaper]) {
+    init(work: PipelineWork, shapers: [TextShaper]) {
         self.work = work
         self.shapers = shapers
     }
