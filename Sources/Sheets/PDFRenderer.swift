@@ -18,6 +18,10 @@ public final class PDFRenderer: TextMeasurer {
     private var finished = false
     /// The PDF's bytes, when it is written in memory rather than to a file.
     private let output: MemoryOutput?
+    /// The text of the page being drawn, drawn when the page is done.
+    private let pageText = PageText()
+    /// The colour text is drawn in, as `setColour` last set it (Cairo's default: black).
+    private var colour = PageText.Colour(red: 0, green: 0, blue: 0)
 
     public struct RenderError: Error, CustomStringConvertible {
         public let description: String
@@ -260,7 +264,7 @@ public final class PDFRenderer: TextMeasurer {
             if index > 0, let continuation = laid.section.continuation {
                 let p = shaped(continuationHeader(continuation))
                 setColour(0.25)
-                p.draw(context, lines: 0..<p.lines.count, x: g.left, y: top)
+                p.add(to: pageText, colour: colour, context: context, lines: 0..<p.lines.count, x: g.left, y: top)
                 let bottom = top + p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap / 2
                 rule(y: bottom)
                 top += p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap
@@ -274,6 +278,7 @@ public final class PDFRenderer: TextMeasurer {
             }
             drawMargins(
                 section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index }, shaped: shaped)
+            pageText.draw(context, restoring: colour)
             cairo_show_page(context)
             pageCount += 1
         }
@@ -287,11 +292,11 @@ public final class PDFRenderer: TextMeasurer {
     ) throws {
         let g = geometry
         let x = g.left + block.indent
-        p.draw(context, lines: fragment.lines, x: x, y: top + fragment.y)
+        p.add(to: pageText, colour: colour, context: context, lines: fragment.lines, x: x, y: top + fragment.y)
         setColour(0)
         if let trailing = block.trailing, fragment.lines.lowerBound == 0 {
             let label = paragraph(Block(trailing, style: block.style, alignment: .left), width: g.trailingWidth)
-            label.draw(context, lines: 0..<1, x: g.left + g.textWidth - label.width, y: top + fragment.y)
+            label.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth - label.width, y: top + fragment.y)
         }
         if let url = block.qrCode {
             let code: QRCode
@@ -342,23 +347,23 @@ public final class PDFRenderer: TextMeasurer {
         if let notice {
             setColour(0.55, red: true)
             let p = paragraph(Block([.bold(notice)], style: .margin, alignment: .center), width: g.textWidth)
-            p.draw(context, lines: 0..<p.lines.count, x: g.left, y: 18)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<p.lines.count, x: g.left, y: 18)
         }
         setColour(0.3)
         let footerTop = g.height - g.bottom + 14
         rule(y: footerTop - 5)
         if !section.footer.isEmpty {
             let p = shaped(footer(section, numbered: absolute != nil))
-            p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
         }
         if let absolute {
             // The page's number in the whole bundle, which the table of contents refers to.
             let p = paragraph(Block([.bold("– \(absolute) –")], style: .margin, alignment: .center), width: 60)
-            p.draw(context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
         }
         if section.numbered {
             let p = shaped(pageNumber(page, of: total))
-            p.draw(context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
         }
         setColour(0)
     }
@@ -371,7 +376,8 @@ public final class PDFRenderer: TextMeasurer {
     }
 
     private func setColour(_ grey: Double, red: Bool = false) {
-        if red { cairo_set_source_rgb(context, 0.7, 0.05, 0.05) } else { cairo_set_source_rgb(context, grey, grey, grey) }
+        colour = red ? PageText.Colour(red: 0.7, green: 0.05, blue: 0.05) : PageText.Colour(red: grey, green: grey, blue: grey)
+        cairo_set_source_rgb(context, colour.red, colour.green, colour.blue)
     }
 
     /// Closes a PDF written in memory and returns it. Unlike `finish()`, leaves the shaper in the
