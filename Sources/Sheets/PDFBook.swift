@@ -45,8 +45,13 @@ public enum PDFBook {
     ) throws -> BundlePages {
         let title = "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)"
         if threads > 1, bundle.sheets.count > 1 {
-            return try BundleParts.write(
-                bundle, to: path, notice: notice(for: bundle.province), title: title, shaper: shaper, threads: threads)
+            do {
+                return try BundleParts.write(
+                    bundle, to: path, notice: notice(for: bundle.province), title: title, shaper: shaper, threads: threads)
+            } catch is PDFJoin.Failure {
+                // A Cairo that writes its PDF otherwise than 1.16 does (object or cross-reference
+                // streams, say) cannot be joined on its bytes: the bundle is drawn on one surface.
+            }
         }
         let renderer = try PDFRenderer(path: path, notice: notice(for: bundle.province), title: title, shaper: shaper)
         // The helpers start on the sheets while this thread lays out and draws the cover.
