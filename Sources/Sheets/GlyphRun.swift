@@ -4,7 +4,7 @@ import CPangoCairo
 /// the text and clusters that map them back to characters (so the PDF's text stays extractable).
 ///
 /// Taken from the Pango layout once, when the paragraph is shaped, with the arithmetic of Pango's
-/// own Cairo renderer (`pango_cairo_show_layout_line`), so the PDF is the same byte for byte.
+/// own Cairo renderer (`pango_cairo_show_layout_line`), so every glyph sits where Pango would put it.
 /// Drawing then calls `cairo_show_text_glyphs` and never touches Pango: Cairo's scaled fonts are
 /// thread-safe, Pango's objects are not, so a paragraph shaped on one thread can be drawn on
 /// another while the first goes on shaping.
@@ -110,13 +110,13 @@ final class GlyphLines {
             backward: backward)
     }
 
-    /// Draws lines `range`, the first line's top at `y`, the layout's left edge at `x`; `top` is that
-    /// line's top from the layout's top.
-    ///
-    /// Consecutive runs in one font, on one line or the next, go to Cairo as one call: each call
-    /// costs Cairo a command to record, replay twice and write, whatever its length.
-    func draw(_ context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double, top: Double) {
-        var batch = Batch()
+    /// Adds lines `range` to a page's text (`PageText`), the first line's top at `y`, the layout's
+    /// left edge at `x`; `top` is that line's top from the layout's top. A run drawn right to left is
+    /// drawn at once instead, on its own.
+    func add(
+        to page: PageText, colour: PageText.Colour, context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double,
+        top: Double
+    ) {
         for line in lines[range] {
             // As pango_cairo_show_layout_line: the origin is Cairo's current point, which Cairo keeps
             // in fixed point, so read it back rather than use the doubles.
@@ -124,22 +124,26 @@ final class GlyphLines {
             var originX = 0.0, originY = 0.0
             cairo_get_current_point(context, &originX, &originY)
             for run in line.runs {
-                if batch.font != run.font || run.backward { batch.show(context) }
-                batch.font = run.font
                 let baseX = originX + run.x
                 let baseY = originY + run.y
-                for g in run.glyphs {
-                    batch.glyphs.append(cairo_glyph_t(index: g.index, x: baseX + g.x, y: g.y == 0 ? baseY : baseY + g.y))
+                let placed = run.glyphs.lazy.map { g in
+                    cairo_glyph_t(index: g.index, x: baseX + g.x, y: g.y == 0 ? baseY : baseY + g.y)
                 }
-                batch.text += run.text
-                batch.clusters += run.clusters
-                if run.backward { batch.show(context, backward: true) }
+                if run.backward {
+                    var batch = Batch()
+                    batch.font = run.font
+                    batch.glyphs.append(contentsOf: placed)
+                    batch.text = run.text
+                    batch.clusters = run.clusters
+                    batch.show(context, backward: true)
+                } else {
+                    page.add(font: run.font, colour: colour, glyphs: placed, text: run.text, clusters: run.clusters)
+                }
             }
         }
-        batch.show(context)
     }
 
-    /// Glyphs gathered for one `cairo_show_text_glyphs`.
+    /// The glyphs of a run drawn right to left, for one `cairo_show_text_glyphs`.
     private struct Batch {
         var font: OpaquePointer?
         var glyphs: [cairo_glyph_t] = []

@@ -36,14 +36,24 @@ public enum PDFBook {
     /// to its place after the cover (`PDFPageOrder`); the sheets are drawn while they are being
     /// laid out (`PDFRenderer.layoutAndDraw`). Its page count does not depend on the numbers (they
     /// sit in a fixed column), so a draft with placeholders tells where the sheets start.
+    ///
+    /// With more than one thread, the bundle is drawn in two parts at once and joined (`BundleParts`).
     /// - Parameter threads: how many threads lay the sheets out and draw them.
     @discardableResult
     public static func write(
         _ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper(), threads: Int = 1
     ) throws -> BundlePages {
-        let renderer = try PDFRenderer(
-            path: path, notice: notice(for: bundle.province),
-            title: "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)", shaper: shaper)
+        let title = "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)"
+        if threads > 1, bundle.sheets.count > 1 {
+            do {
+                return try BundleParts.write(
+                    bundle, to: path, notice: notice(for: bundle.province), title: title, shaper: shaper, threads: threads)
+            } catch is PDFJoin.Failure {
+                // A Cairo that writes its PDF otherwise than 1.16 does (object or cross-reference
+                // streams, say) cannot be joined on its bytes: the bundle is drawn on one surface.
+            }
+        }
+        let renderer = try PDFRenderer(path: path, notice: notice(for: bundle.province), title: title, shaper: shaper)
         // The helpers start on the sheets while this thread lays out and draws the cover.
         let pipeline = renderer.startLayout(bundle.sheets.map(\.section), threads: threads)
         defer { pipeline.wait() }

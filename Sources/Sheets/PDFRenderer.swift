@@ -16,6 +16,12 @@ public final class PDFRenderer: TextMeasurer {
     private let context: OpaquePointer
     private let shaper: TextShaper
     private var finished = false
+    /// The PDF's bytes, when it is written in memory rather than to a file.
+    private let output: MemoryOutput?
+    /// The text of the page being drawn, drawn when the page is done.
+    private let pageText = PageText()
+    /// The colour text is drawn in, as `setColour` last set it (Cairo's default: black).
+    private var colour = PageText.Colour(red: 0, green: 0, blue: 0)
 
     public struct RenderError: Error, CustomStringConvertible {
         public let description: String
@@ -30,6 +36,7 @@ public final class PDFRenderer: TextMeasurer {
         self.geometry = geometry
         self.shaper = shaper
         self.notice = notice
+        output = nil
         guard let surface = cairo_pdf_surface_create(path, geometry.width, geometry.height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError(description: "\(path): error: cannot create the PDF file")
@@ -40,9 +47,41 @@ public final class PDFRenderer: TextMeasurer {
         if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
     }
 
+    /// A renderer that writes the PDF in memory (`finishedBytes()`): a part of a bundle, drawn on a
+    /// core of its own and joined to the others afterwards (`PDFJoin`).
+    init(inMemory geometry: PageGeometry = PageGeometry(), notice: String? = nil, title: String? = nil, shaper: TextShaper) throws {
+        self.geometry = geometry
+        self.shaper = shaper
+        self.notice = notice
+        let output = MemoryOutput()
+        self.output = output
+        let append: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let output = Unmanaged<MemoryOutput>.fromOpaque(closure).takeUnretainedValue()
+            output.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        // The renderer keeps `output` alive for as long as the surface may write to it.
+        guard let surface = cairo_pdf_surface_create_for_stream(
+            append, Unmanaged.passUnretained(output).toOpaque(), geometry.width, geometry.height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(description: "error: cannot create a PDF surface in memory")
+        }
+        self.surface = surface
+        context = cairo_create(surface)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tthc")
+        if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    }
+
     deinit {
         cairo_destroy(context)
         cairo_surface_destroy(surface)
+        withExtendedLifetime(output) {}
+    }
+
+    /// The bytes Cairo writes a PDF surface to.
+    private final class MemoryOutput {
+        var bytes: [UInt8] = []
     }
 
     // MARK: Measuring
@@ -179,6 +218,14 @@ public final class PDFRenderer: TextMeasurer {
         return laid
     }
 
+    /// Draws a section shaped by any thread (`Shaped`), numbering its pages from `firstPage`, without
+    /// its outline entry (a bundle's outline is built over all its parts, `PDFJoin`).
+    func draw(_ shaped: Shaped, firstPage: Int) throws {
+        try draw(
+            shaped.laid, paragraphs: shaped.paragraphs, codes: shaped.codes, margins: shaped.margins, firstPage: firstPage,
+            outline: false)
+    }
+
     // MARK: Drawing
 
     /// Draws the pages of a laid-out section, numbering them from `firstPage` (for a bundle's
@@ -217,7 +264,7 @@ public final class PDFRenderer: TextMeasurer {
             if index > 0, let continuation = laid.section.continuation {
                 let p = shaped(continuationHeader(continuation))
                 setColour(0.25)
-                p.draw(context, lines: 0..<p.lines.count, x: g.left, y: top)
+                p.add(to: pageText, colour: colour, context: context, lines: 0..<p.lines.count, x: g.left, y: top)
                 let bottom = top + p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap / 2
                 rule(y: bottom)
                 top += p.lines.reduce(0) { $0 + $1.height } + g.runningHeaderGap
@@ -231,6 +278,7 @@ public final class PDFRenderer: TextMeasurer {
             }
             drawMargins(
                 section: laid.section, page: index + 1, of: laid.pages.count, absolute: firstPage.map { $0 + index }, shaped: shaped)
+            pageText.draw(context, restoring: colour)
             cairo_show_page(context)
             pageCount += 1
         }
@@ -244,11 +292,11 @@ public final class PDFRenderer: TextMeasurer {
     ) throws {
         let g = geometry
         let x = g.left + block.indent
-        p.draw(context, lines: fragment.lines, x: x, y: top + fragment.y)
+        p.add(to: pageText, colour: colour, context: context, lines: fragment.lines, x: x, y: top + fragment.y)
         setColour(0)
         if let trailing = block.trailing, fragment.lines.lowerBound == 0 {
             let label = paragraph(Block(trailing, style: block.style, alignment: .left), width: g.trailingWidth)
-            label.draw(context, lines: 0..<1, x: g.left + g.textWidth - label.width, y: top + fragment.y)
+            label.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth - label.width, y: top + fragment.y)
         }
         if let url = block.qrCode {
             let code: QRCode
@@ -299,23 +347,23 @@ public final class PDFRenderer: TextMeasurer {
         if let notice {
             setColour(0.55, red: true)
             let p = paragraph(Block([.bold(notice)], style: .margin, alignment: .center), width: g.textWidth)
-            p.draw(context, lines: 0..<p.lines.count, x: g.left, y: 18)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<p.lines.count, x: g.left, y: 18)
         }
         setColour(0.3)
         let footerTop = g.height - g.bottom + 14
         rule(y: footerTop - 5)
         if !section.footer.isEmpty {
             let p = shaped(footer(section, numbered: absolute != nil))
-            p.draw(context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<min(2, p.lines.count), x: g.left, y: footerTop)
         }
         if let absolute {
             // The page's number in the whole bundle, which the table of contents refers to.
             let p = paragraph(Block([.bold("– \(absolute) –")], style: .margin, alignment: .center), width: 60)
-            p.draw(context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth / 2 - 30, y: footerTop)
         }
         if section.numbered {
             let p = shaped(pageNumber(page, of: total))
-            p.draw(context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
+            p.add(to: pageText, colour: colour, context: context, lines: 0..<1, x: g.left + g.textWidth - p.width, y: footerTop)
         }
         setColour(0)
     }
@@ -328,14 +376,29 @@ public final class PDFRenderer: TextMeasurer {
     }
 
     private func setColour(_ grey: Double, red: Bool = false) {
-        if red { cairo_set_source_rgb(context, 0.7, 0.05, 0.05) } else { cairo_set_source_rgb(context, grey, grey, grey) }
+        colour = red ? PageText.Colour(red: 0.7, green: 0.05, blue: 0.05) : PageText.Colour(red: grey, green: grey, blue: grey)
+        cairo_set_source_rgb(context, colour.red, colour.green, colour.blue)
+    }
+
+    /// Closes a PDF written in memory and returns it. Unlike `finish()`, leaves the shaper in the
+    /// current document: the parts of a bundle are one document.
+    func finishedBytes() throws -> [UInt8] {
+        guard let output else { preconditionFailure("the renderer writes to a file") }
+        try close()
+        defer { output.bytes = [] }
+        return output.bytes
     }
 
     /// Closes the PDF; throws if Cairo could not write it.
     public func finish() throws {
         guard !finished else { return }
-        finished = true
         shaper.nextDocument()
+        try close()
+    }
+
+    private func close() throws {
+        guard !finished else { return }
+        finished = true
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -383,11 +446,14 @@ private final class RecordingMeasurer: TextMeasurer {
 /// The sections of one `PDFRenderer.layoutAndDraw`: each is claimed once, in order, by whichever
 /// thread is free, laid out into its own slot, and announced on its semaphore; no two threads touch
 /// the same shaper or slot, and the semaphore orders the slot's write before the drawer's read.
-private final class PipelineWork: @unchecked Sendable {
+final class PipelineWork: @unchecked Sendable {
     let renderer: PDFRenderer
     let sections: [Section]
     let slots: UnsafeMutableBufferPointer<PDFRenderer.Shaped?>
     let ready: [DispatchSemaphore]
+    /// Left once per section laid out: waiting on it waits for every section (any number of
+    /// threads may wait, unlike on `ready`, whose signals the drawing thread takes).
+    let allLaid = DispatchGroup()
     private let next = Atomic<Int>(0)
 
     init(renderer: PDFRenderer, sections: [Section]) {
@@ -396,6 +462,7 @@ private final class PipelineWork: @unchecked Sendable {
         slots = .allocate(capacity: sections.count)
         slots.initialize(repeating: nil)
         ready = sections.map { _ in DispatchSemaphore(value: 0) }
+        for _ in sections { allLaid.enter() }
     }
 
     deinit {
@@ -412,16 +479,17 @@ private final class PipelineWork: @unchecked Sendable {
     func lay(_ i: Int, with shaper: TextShaper) {
         slots[i] = renderer.shape(sections[i], with: shaper)
         ready[i].signal()
+        allLaid.leave()
     }
 }
 
 /// Sections being laid out by helper threads, for `PDFRenderer.draw(_:firstPage:outlines:)`.
 final class LayoutPipeline {
-    fileprivate let work: PipelineWork
-    fileprivate let shapers: [TextShaper]
-    fileprivate let group = DispatchGroup()
+    let work: PipelineWork
+    let shapers: [TextShaper]
+    let group = DispatchGroup()
 
-    fileprivate init(work: PipelineWork, shapers: [TextShaper]) {
+    init(work: PipelineWork, shapers: [TextShaper]) {
         self.work = work
         self.shapers = shapers
     }

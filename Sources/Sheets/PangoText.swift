@@ -33,10 +33,11 @@ final class PangoParagraph {
 
     static let scale = Double(PANGO_SCALE)
 
-    /// Draws lines `range` with the top of the first at `y`, the layout's left edge at `x`.
-    func draw(_ context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double) {
+    /// Adds lines `range` to a page's text, to be drawn with the rest of the page (`PageText`), the
+    /// top of the first line at `y`, the layout's left edge at `x`.
+    func add(to page: PageText, colour: PageText.Colour, context: OpaquePointer, lines range: Range<Int>, x: Double, y: Double) {
         guard !range.isEmpty else { return }
-        glyphs.draw(context, lines: range, x: x, y: y, top: lines[range.lowerBound].top)
+        glyphs.add(to: page, colour: colour, context: context, lines: range, x: x, y: y, top: lines[range.lowerBound].top)
     }
 }
 

@@ -1,4 +1,5 @@
 import Catalogue
+import Dispatch
 
 /// A commune's board as one document: a cover, a table of contents grouped by field, then every
 /// sheet, in the order of the table.
@@ -13,8 +14,17 @@ public struct SheetBundle: Sendable {
         self.province = province
         self.commune = commune
         self.date = date
+        // A bundle's few hundred sheets share a few dozen fields: each field's key is folded once.
+        var fieldKeys: [String: String] = [:]
         self.sheets = sheets
-            .map { (key: (VietnameseText.searchKey($0.field), VietnameseText.searchKey($0.name), $0.code), sheet: $0) }
+            .map { sheet in
+                let field = fieldKeys[sheet.field] ?? {
+                    let key = VietnameseText.searchKey(sheet.field)
+                    fieldKeys[sheet.field] = key
+                    return key
+                }()
+                return (key: (field, VietnameseText.searchKey(sheet.name), sheet.code), sheet: sheet)
+            }
             .sorted { $0.key < $1.key }
             .map(\.sheet)
     }
@@ -22,12 +32,26 @@ public struct SheetBundle: Sendable {
     /// The commune's board on a date, from the replayed catalogue.
     public init(catalogue: Catalogue, province: Province, commune: Province.Commune, date: LocalDate, postedOn: LocalDate? = nil) {
         let state = catalogue.state(at: date)
-        let sheets = Board.entries(state, commune: commune.code).map { entry in
-            Sheet(
-                procedure: entry.procedure, key: entry.key,
-                context: SheetContext(version: entry.version, catalogue: catalogue, province: province, commune: commune, postedOn: postedOn ?? date))
+        let entries = Board.entries(state, commune: commune.code)
+        // Built on two threads: the bundle's sheets are built before any of them can be laid out,
+        // on the command's critical path.
+        let built = UnsafeMutableBufferPointer<Sheet?>.allocate(capacity: entries.count)
+        built.initialize(repeating: nil)
+        defer {
+            built.deinitialize()
+            built.deallocate()
         }
-        self.init(province: province, commune: commune, date: date, sheets: sheets)
+        let slots = SheetSlots(slots: built)
+        let chunks = entries.count < 64 ? 1 : 2
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for i in stride(from: chunk, to: entries.count, by: chunks) {
+                let entry = entries[i]
+                slots.slots[i] = Sheet(
+                    procedure: entry.procedure, key: entry.key,
+                    context: SheetContext(version: entry.version, catalogue: catalogue, province: province, commune: commune, postedOn: postedOn ?? date))
+            }
+        }
+        self.init(province: province, commune: commune, date: date, sheets: built.map { $0! })
     }
 
     /// Fields in order, with the indices of their sheets.
@@ -75,4 +99,9 @@ public struct SheetBundle: Sendable {
         for (value, letters) in table { while n >= value { out += letters; n -= value } }
         return out
     }
+}
+
+/// The sheets being built, each slot written by one thread only.
+private struct SheetSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Sheet?>
 }

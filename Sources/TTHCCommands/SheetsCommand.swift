@@ -145,6 +145,10 @@ struct SheetsCommand: ParsableCommand {
                         }
                         progress?(done.add(1, ordering: .relaxed).newValue, jobs.count)
                     }
+                    // Freeing every paragraph a worker shaped (Pango layouts, glyph runs) took a
+                    // tenth of a one-commune run, after its PDF was written: a background thread
+                    // does it, and the process may end first.
+                    ShaperDisposal.dispose(consume shaper)
                 }
                 if let error = failure.withLock({ $0 }) { throw error }
             }
@@ -244,4 +248,17 @@ enum SheetFiles {
     static func sheet(_ key: String) -> String { "\(SitePath.fileName(key)).pdf" }
     static func bundle(_ commune: Province.Commune) -> String { bundleName(commune) + ".pdf" }
     static func bundleName(_ commune: Province.Commune) -> String { "\(SitePath.fileName(commune.code))-\(SitePath.fileName(commune.name))" }
+}
+
+/// Lets text shapers go on a background thread, off the command's critical path.
+private enum ShaperDisposal {
+    private struct Handle: @unchecked Sendable {
+        // Used by no other thread once handed over.
+        let shaper: TextShaper
+    }
+
+    static func dispose(_ shaper: TextShaper) {
+        let handle = Handle(shaper: shaper)
+        DispatchQueue.global(qos: .background).async { withExtendedLifetime(handle) {} }
+    }
 }
