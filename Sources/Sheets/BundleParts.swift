@@ -19,15 +19,18 @@ import Darwin
 /// their surfaces (font subsets, deflate) at the same time; the join puts the pages in reading
 /// order and writes the outline.
 enum BundleParts {
+    /// - Parameter frontLimit: at most this many sheets drawn by the main thread (tests use it to
+    ///   make the back part draw the rest whatever the timing); nil: wherever the work evens out.
     static func write(
-        _ bundle: SheetBundle, to path: String, notice: String?, title: String, shaper: TextShaper, threads: Int
+        _ bundle: SheetBundle, to path: String, notice: String?, title: String, shaper: TextShaper, threads: Int,
+        frontLimit: Int? = nil
     ) throws -> PDFBook.BundlePages {
         let renderer = try PDFRenderer(inMemory: PageGeometry(), notice: notice, title: title, shaper: shaper)
         let sections = bundle.sheets.map(\.section)
         let work = PipelineWork(renderer: renderer, sections: sections)
         let helpers = (0..<max(1, min(threads, sections.count) - 1)).map { _ in TextShaper() }
         let pipeline = LayoutPipeline(work: work, shapers: helpers)
-        let split = DrawingSplit(count: sections.count)
+        let split = DrawingSplit(count: sections.count, frontLimit: frontLimit)
         let firstSheet = Handover<Int>()
         let back = Handover<Result<BackPart?, any Error>>()
         for (index, helper) in helpers.enumerated() {
@@ -134,12 +137,16 @@ struct BackPart {
 /// down, each taking one at a time, until they meet.
 final class DrawingSplit: Sendable {
     private let state: Mutex<(front: Int, back: Int)>
+    private let frontLimit: Int
 
-    init(count: Int) { state = Mutex((0, count)) }
+    init(count: Int, frontLimit: Int? = nil) {
+        state = Mutex((0, count))
+        self.frontLimit = frontLimit ?? count
+    }
 
     func claimFront() -> Int? {
         state.withLock { s in
-            guard s.front < s.back else { return nil }
+            guard s.front < s.back, s.front < frontLimit else { return nil }
             s.front += 1
             return s.front - 1
         }

@@ -8,6 +8,20 @@ public enum PDFBook {
     }
 
     /// Writes sections one after the other; returns the number of pages of each.
+    private static func title(_ bundle: SheetBundle) -> String {
+        "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)"
+    }
+
+    /// The bundle drawn in two parts whatever the timing: the main thread draws the cover, the
+    /// table of contents and the first `frontSheets` sheets, the helper the rest (for tests of the
+    /// join, which a real run reaches only when the helper catches up).
+    @discardableResult
+    public static func writeInTwoParts(_ bundle: SheetBundle, to path: String, frontSheets: Int) throws -> BundlePages {
+        try BundleParts.write(
+            bundle, to: path, notice: notice(for: bundle.province), title: title(bundle), shaper: TextShaper(), threads: 2,
+            frontLimit: frontSheets)
+    }
+
     @discardableResult
     public static func write(
         _ sections: [Section], to path: String, notice: String?, title: String? = nil, shaper: TextShaper = TextShaper()
@@ -43,7 +57,7 @@ public enum PDFBook {
     public static func write(
         _ bundle: SheetBundle, to path: String, shaper: TextShaper = TextShaper(), threads: Int = 1
     ) throws -> BundlePages {
-        let title = "Bảng niêm yết thủ tục hành chính – \(bundle.commune.name)"
+        let title = Self.title(bundle)
         if threads > 1, bundle.sheets.count > 1 {
             do {
                 return try BundleParts.write(

@@ -79,6 +79,28 @@ struct BundleTests {
         #expect(try Tool.pages(of: one) == Tool.pages(of: two))
     }
 
+    /// Drawn in two parts and joined on their bytes, whichever sheet the parts meet at, the bundle
+    /// has the pages, text and outline of the one drawn on one surface.
+    @Test(arguments: [1, 2, 5]) func aBundleDrawnInTwoPartsIsTheSameBundle(frontSheets: Int) throws {
+        let scratch = try Scratch()
+        let bundle = SheetBundle(catalogue: sample.catalogue, province: sample.province, commune: sample.province.communes[0], date: Self.date)
+        #expect(bundle.sheets.count > frontSheets)
+        let one = scratch.path("one.pdf"), two = scratch.path("two.pdf")
+        let a = try PDFBook.write(bundle, to: one, threads: 1)
+        let b = try PDFBook.writeInTwoParts(bundle, to: two, frontSheets: frontSheets)
+        #expect(a.sheetStarts == b.sheetStarts && a.total == b.total && a.tableOfContents == b.tableOfContents)
+        #expect(try Tool.pages(of: one) == Tool.pages(of: two))
+        let outline = { (pdf: String) in
+            try Tool.run("pdftohtml", ["-xml", "-stdout", "-i", "-f", "1", "-l", "1", pdf])
+                .matches(of: /<item page="(\d+)">(.*?)<\/item>/).map { "\($0.1) \($0.2)" }
+        }
+        #expect(try outline(two) == outline(one))
+        #expect(try outline(two).count == bundle.sheets.count + 2)
+        // Both parts embed their own font subsets: the joined file has twice the fonts.
+        let fonts = { (pdf: String) in try Tool.run("pdffonts", [pdf]).split(separator: "\n").count - 2 }
+        #expect(try fonts(two) == 2 * fonts(one))
+    }
+
     /// The table of contents is drawn after the sheets and moved behind the cover: the PDF's
     /// outline still leads to the cover, the table and each sheet's first page.
     @Test(arguments: [1, 2]) func theOutlineLeadsToEachPart(threads: Int) throws {
