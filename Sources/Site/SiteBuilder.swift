@@ -6,16 +6,19 @@ import Synchronization
 
 /// Renders a `SiteModel` with a `Theme` into a folder, all or nothing.
 ///
-/// The site is written into a staging folder beside the target and swapped in whole
-/// (`SafeWriter.writeFolder`): a failed build leaves the previous site as it was. Files that come
-/// out byte-identical to the previous build's are hard-linked from it, so a rebuild after one new
-/// decision rewrites only the pages that changed.
+/// A first build is written into a staging folder beside the target and swapped in whole
+/// (`SafeWriter.writeFolder`). A rebuild stages only the files that changed and commits them into
+/// the live folder (`FolderCommit`): unchanged files are not touched. Either way a build that fails
+/// before its commit leaves the previous site as it was.
 public struct SiteBuilder: Sendable {
     public var model: SiteModel
     public var theme: Theme
     /// Renders a procedure's printable posting sheet (HTML, as UTF-8 bytes) from the version the
     /// site shows and its catalogue key, when sheets are part of the site.
     public var sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])?
+    /// The share of files a rebuild may change and still commit them in place: above it, renaming
+    /// file by file costs more than a swap of the whole folder, and readers would see a long mix.
+    var inPlaceShare = 0.5
 
     public init(model: SiteModel, theme: Theme, sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil) {
         self.init(model: model, theme: theme, sheetBytes: Self.bytes(sheet))
@@ -62,28 +65,62 @@ public struct SiteBuilder: Sendable {
 
     /// Builds into `output`. An existing folder is replaced only when it is a previous `tthc build`
     /// (it has the marker file) or `force` is set; an empty one is always fine.
+    ///
+    /// A rebuild over a previous build (its manifest readable) stages only the new and changed
+    /// files and, once all of them are made, commits them into the live folder file by file
+    /// (`FolderCommit`), removing the files the site no longer has; anything else (a first build,
+    /// a folder tthc did not make, a rebuild that changes more than half the files) is swapped in
+    /// whole. Either way a build that fails before its commit leaves the folder untouched.
     public func build(
-        into output: String, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+        into output: String, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) throws -> Report {
+        try build(into: output, force: force, progress: progress, isCancelled: isCancelled, stopCommitAfter: nil)
+    }
+
+
+    /// `build`, with the commit stopped after `stopCommitAfter` of its steps (`FolderCommit.Interrupted`
+    /// is thrown, the journal and staging folder stay), as a kill -9 during it would.
+    func build(
+        into output: String, force: Bool, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)? = nil, stopCommitAfter: Int?
     ) throws -> Report {
         let fm = FileManager.default
         var previous: String?
         var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
-            }
+        let live = URL(fileURLWithPath: output).standardizedFileURL.path
+        let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
+        }
+        let lock: FolderLock
+        do { lock = try FolderLock(folder: live) } catch let busy as FolderLock.Busy { throw SiteError(busy.description) }
+        defer { lock.release() }
+        if exists {
             let contents = (try? fm.contentsOfDirectory(atPath: output)) ?? []
             let isBuild = fm.fileExists(atPath: output + "/" + SiteLinks.marker)
             if !contents.isEmpty, !isBuild, !force {
                 throw SiteError("\(output): error: the folder is not empty and was not made by tthc build; choose another folder with -o, or pass --force to replace it")
             }
-            if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
+            if isBuild {
+                // A commit cut short is finished first; one whose staged files are gone leaves a
+                // mix of two builds, which is built in full (nothing of it is trusted).
+                let recovery: FolderCommit.Recovery
+                do { recovery = try FolderCommit.recover(live) } catch let failure as FolderCommit.Failure {
+                    throw SiteError(failure.description)
+                }
+                if recovery != .lost { previous = live }
+            }
+            Self.removeDebris(of: live)
         }
         let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? Manifest()
+        if let previous, manifest.isValid {
+            return try buildInPlace(previous, manifest: manifest, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
+        }
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
             try SafeWriter.writeFolder(output, force: true) { staging in
-                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress)
+                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress, isCancelled: isCancelled)
             }
         } catch let refusal as SafeWriter.Refusal {
             throw SiteError(refusal.description)
@@ -91,10 +128,73 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
+    /// A rebuild over the previous build in `live`: the new and changed files are staged, then
+    /// committed in place.
+    func buildInPlace(
+        _ live: String, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
+    ) throws -> Report {
+        let url = URL(fileURLWithPath: live)
+        let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tthc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let report: Report
+        let plan: FolderCommit
+        do {
+            var files = OutputFolder.files(under: live)
+            files.remove(FolderCommit.journalName)
+            let out = OutputFolder(staging: staging, live: live, files: files)
+            report = try fill(out, manifest: manifest, progress: progress, isCancelled: isCancelled)
+            if Double(report.written) > inPlaceShare * Double(report.written + report.unchanged) {
+                try out.completeStaging()
+                try SafeWriter.swapFolder(staging, into: live)
+                return report
+            }
+            plan = out.plan(last: SiteLinks.marker)
+            if plan.renames.isEmpty, plan.removals.isEmpty, plan.last.isEmpty {
+                FolderRemoval.remove(staging)
+                return report
+            }
+            try plan.writeJournal(into: live)
+        } catch {
+            FolderRemoval.remove(staging)
+            if let failure = error as? FolderCommit.Failure { throw SiteError(failure.description) }
+            if let refusal = error as? SafeWriter.Refusal { throw SiteError(refusal.description) }
+            throw error
+        }
+        // From here the live folder changes: an error leaves the journal, which the next build
+        // finishes from.
+        do {
+            try plan.apply(into: live, stopAfter: stopCommitAfter)
+        } catch let failure as FolderCommit.Failure {
+            throw SiteError(failure.description)
+        }
+        return report
+    }
+
+    /// Staging and old folders that builds killed before they could remove them left beside the
+    /// output (`.NAME.tthc-…`, `.NAME.old-…`). Called with the lock held, after the journal is
+    /// finished: no build uses them.
+    static func removeDebris(of live: String) {
+        let url = URL(fileURLWithPath: live)
+        let parent = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let lock = "." + name + ".tthc-lock"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        where entry != lock && (entry.hasPrefix("." + name + ".tthc-") || entry.hasPrefix("." + name + ".old-")) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: parent + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
+                FolderRemoval.remove(parent + "/" + entry)
+            }
+        }
+    }
+
     /// Writes every file into the staging folder: pages and sheets on every core, the open data and
     /// the search index on one of them beside the pages (they rest on the catalogue, not on the
     /// pages), then the assets and the marker.
-    func fill(_ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
+    func fill(
+        _ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) throws -> Report {
         let fingerprints = Mutex<[String: String]>([:])
         let units = Mutex<[String: Manifest.Unit]>([:])
         let kinds = model.pages
@@ -115,6 +215,10 @@ public struct SiteBuilder: Sendable {
                 }
             }
             while failure.withLock({ $0 == nil }) {
+                if isCancelled?() == true {
+                    failure.withLock { if $0 == nil { $0 = SiteError("tthc build: interrupted; the site was not changed") } }
+                    return
+                }
                 let start = next.add(chunk, ordering: .relaxed).oldValue
                 if start >= total { return }
                 for i in start..<min(start + chunk, total) {
@@ -182,7 +286,7 @@ public struct SiteBuilder: Sendable {
         _ name: String, _ fingerprint: String, _ previous: Manifest, _ out: OutputFolder,
         make: () throws -> [String]
     ) throws -> Manifest.Unit {
-        if let old = previous.units[name], old.fingerprint == fingerprint, try old.files.allSatisfy({ try out.keep($0) }) {
+        if let old = previous.units[name], old.fingerprint == fingerprint, try out.keep(old.files) {
             return old
         }
         return Manifest.Unit(fingerprint: fingerprint, files: try make())
@@ -222,7 +326,7 @@ public struct SiteBuilder: Sendable {
         // decision, the province, the templates), so it is kept or built with the page.
         let postable = sheet != nil && shown?.procedure.isPostable == true
         if postable { companions.append(SitePath.sheet(code)) }
-        if let fingerprint, previous[path] == fingerprint, try out.keep(path), try companions.allSatisfy({ try out.keep($0) }) {
+        if let fingerprint, previous[path] == fingerprint, try out.keep([path] + companions) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
@@ -249,6 +353,9 @@ struct Manifest {
     /// Page path → fingerprint.
     var pages: [String: String] = [:]
     var units: [String: Unit] = [:]
+
+    /// Whether it is a manifest of this kind (an older build's or a hand-edited one reads as empty).
+    var isValid: Bool { !pages.isEmpty }
 
     var text: String {
         var out = Self.header
