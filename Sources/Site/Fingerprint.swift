@@ -25,7 +25,10 @@ struct Fingerprint {
         value = (value ^ 0xff) &* 0x100_0000_01b3
     }
 
-    var hex: String {
+    var hex: String { Self.hex(value) }
+
+    /// 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
@@ -38,10 +41,22 @@ extension SiteModel {
     /// indexes by the whole catalogue in force (they count and list all of it). Never nil now; kept
     /// optional for callers that handle pages without one.
     public func fingerprint(_ kind: PageKind, templates: String) -> String? {
+        Fingerprint.hex(fingerprint(kind, seed: fingerprintSeed(templates: templates)))
+    }
+
+    /// What every page's fingerprint starts with (the templates, the layout, whether there are
+    /// sheets): hashed once per build, not once per page.
+    func fingerprintSeed(templates: String) -> Fingerprint {
         var f = Fingerprint()
         f.add(templates)
         f.add(layoutKey)
         f.add(hasSheets)
+        return f
+    }
+
+    /// `fingerprint(_:templates:)` from the seed, as a number.
+    func fingerprint(_ kind: PageKind, seed: Fingerprint) -> UInt64 {
+        var f = seed
         switch kind {
         case .procedure(let key):
             f.add("procedure")
@@ -63,7 +78,7 @@ extension SiteModel {
         case .notFound:
             f.add("404")
         }
-        return f.hex
+        return f.value
     }
 
     /// A listing's page shows its group's name, the build date, the count of the whole listing,

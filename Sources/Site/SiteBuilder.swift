@@ -195,8 +195,9 @@ public struct SiteBuilder: Sendable {
         _ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
         isCancelled: (@Sendable () -> Bool)? = nil
     ) throws -> Report {
-        let fingerprints = Mutex<[String: String]>([:])
+        let fingerprints = Mutex<[[(path: String, fingerprint: UInt64)]]>([])
         let units = Mutex<[String: Manifest.Unit]>([:])
+        let seed = model.fingerprintSeed(templates: theme.fingerprint)
         let kinds = model.pages
         let total = kinds.count
         let done = Atomic<Int>(0)
@@ -221,11 +222,11 @@ public struct SiteBuilder: Sendable {
                 }
                 let start = next.add(chunk, ordering: .relaxed).oldValue
                 if start >= total { return }
+                var made: [(path: String, fingerprint: UInt64)] = []
+                made.reserveCapacity(chunk)
                 for i in start..<min(start + chunk, total) {
                     do {
-                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest.pages) {
-                            fingerprints.withLock { $0[path] = fingerprint }
-                        }
+                        made.append(try emit(kinds[i], into: out, previous: manifest.pages, seed: seed))
                     } catch {
                         failure.withLock { if $0 == nil { $0 = error } }
                         return
@@ -233,15 +234,14 @@ public struct SiteBuilder: Sendable {
                     let n = done.add(1, ordering: .relaxed).newValue
                     progress?(n, total)
                 }
+                fingerprints.withLock { $0.append(made) }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        var written = Manifest(pages: fingerprints.withLock { $0 })
-        written.units = units.withLock { $0 }
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
-        try out.emit(SiteLinks.marker, written.text)
+        try out.emit(SiteLinks.marker, bytes: Manifest.bytes(pages: fingerprints.withLock { $0 }.flatMap { $0 }, units: units.withLock { $0 }))
         return Report(written: out.written, unchanged: out.unchanged, pages: total)
     }
 
@@ -311,9 +311,9 @@ public struct SiteBuilder: Sendable {
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
     /// page whose fingerprint matches the previous build's is kept without being built; returns its
     /// path and fingerprint for the next build.
-    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: String]) throws -> (String, String)? {
+    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: UInt64], seed: Fingerprint) throws -> (String, UInt64) {
         let path = model.path(of: kind)
-        let fingerprint = model.fingerprint(kind, templates: theme.fingerprint)
+        let fingerprint = model.fingerprint(kind, seed: seed)
         var shown: ProcedureVersion?
         var companions: [String] = []
         var code = ProcedureCode("")
@@ -326,7 +326,7 @@ public struct SiteBuilder: Sendable {
         // decision, the province, the templates), so it is kept or built with the page.
         let postable = sheet != nil && shown?.procedure.isPostable == true
         if postable { companions.append(SitePath.sheet(code)) }
-        if let fingerprint, previous[path] == fingerprint, try out.keep([path] + companions) {
+        if previous[path] == fingerprint, try out.keep(companions.isEmpty ? [path] : [path] + companions) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
@@ -334,12 +334,13 @@ public struct SiteBuilder: Sendable {
             if let shown { try out.emit(SitePath.procedureData(code), bytes: JSONFormat.bytes(shown.procedure)) }
             if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), bytes: try sheet(shown, code.key)) }
         }
-        return fingerprint.map { (path, $0) }
+        return (path, fingerprint)
     }
 }
 
 /// The marker file of a build, which also lists the fingerprints of its pages and of the groups of
-/// files made together (open data, search index) for the next one.
+/// files made together (open data, search index) for the next one. Read and written as bytes: at
+/// 100,000 procedures it has 210,000 lines.
 struct Manifest {
     static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages and files follow (2).\n"
     static let openData = "#open-data"
@@ -351,35 +352,79 @@ struct Manifest {
     }
 
     /// Page path → fingerprint.
-    var pages: [String: String] = [:]
+    var pages: [String: UInt64] = [:]
     var units: [String: Unit] = [:]
+    /// Whether it was read from a manifest of this kind (an older build's, or one edited by hand, is not).
+    var isValid = false
 
-    /// Whether it is a manifest of this kind (an older build's or a hand-edited one reads as empty).
-    var isValid: Bool { !pages.isEmpty }
-
-    var text: String {
-        var out = Self.header
-        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+    /// The manifest of pages (in any order) and units: a line per page, `<16 hex digits> <path>`,
+    /// sorted by path, then a line per unit, `<fingerprint> <name>\t<file>\t…`, sorted by name.
+    static func bytes(pages: [(path: String, fingerprint: UInt64)], units: [String: Unit]) -> [UInt8] {
+        var out: [UInt8] = Array(header.utf8)
+        out.reserveCapacity(pages.count * 48)
+        let digits = Array("0123456789abcdef".utf8)
+        var sorted = pages
+        sorted.sort { a, b in
+            var x = a.path, y = b.path
+            return x.withUTF8 { p in y.withUTF8 { q in
+                let n = Swift.min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return c != 0 ? c < 0 : p.count < q.count
+            } }
+        }
+        for (path, fingerprint) in sorted {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((fingerprint >> UInt64(shift)) & 0xf)]) }
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: path.utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
         for (name, unit) in units.sorted(by: { $0.key < $1.key }) {
-            out += "\(unit.fingerprint) \(name)\t\(unit.files.joined(separator: "\t"))\n"
+            out.append(contentsOf: "\(unit.fingerprint) \(name)\t\(unit.files.joined(separator: "\t"))\n".utf8)
         }
         return out
     }
 
-    /// Empty for a marker from an older build or one edited by hand.
+    /// Empty (not valid) for a marker from an older build or one edited by hand.
     static func read(_ path: String) -> Manifest {
         var out = Manifest()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return out }
-        for line in text.dropFirst(header.count).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            if parts[1].hasPrefix("#") {
-                let fields = parts[1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                out.units[fields[0]] = Unit(fingerprint: String(parts[0]), files: Array(fields.dropFirst()))
-            } else {
-                out.pages[String(parts[1])] = String(parts[0])
+        guard let data = FileManager.default.contents(atPath: path) else { return out }
+        let header = Array(Self.header.utf8)
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= header.count, memcmp(bytes.baseAddress!, header, header.count) == 0 else { return }
+            out.isValid = true
+            out.pages.reserveCapacity(bytes.count / 40)
+            var start = header.count
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                out.add(line: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end + 1
             }
         }
         return out
+    }
+
+    /// One line: a page's (16 hex digits, a space, the path) or a unit's.
+    private mutating func add(line: UnsafeBufferPointer<UInt8>) {
+        guard let space = line.firstIndex(of: UInt8(ascii: " ")), space > 0 else { return }
+        let rest = UnsafeBufferPointer(rebasing: line[(space + 1)...])
+        if rest.first == UInt8(ascii: "#") {
+            let fields = String(decoding: rest, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            units[fields[0]] = Unit(fingerprint: String(decoding: UnsafeBufferPointer(rebasing: line[..<space]), as: UTF8.self), files: Array(fields.dropFirst()))
+            return
+        }
+        guard space == 16, !rest.isEmpty else { return }
+        var value: UInt64 = 0
+        for b in line[..<space] {
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            default: return
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        pages[String(decoding: rest, as: UTF8.self)] = value
     }
 }
