@@ -91,9 +91,12 @@ final class OutputFolder: Sendable {
     /// them, or none (then the caller makes them all).
     func keep(_ files: [String]) throws -> Bool {
         if live != nil {
+            // Removed straight away (one hash each): almost always all of them are there.
             let all = unclaimed.withLock { set in
-                guard files.allSatisfy({ set.contains($0) }) else { return false }
-                for file in files { set.remove(file) }
+                for (i, file) in files.enumerated() where set.remove(file) == nil {
+                    for taken in files[..<i] { set.insert(taken) }
+                    return false
+                }
                 return true
             }
             guard all else { return false }

@@ -315,18 +315,19 @@ public struct SiteBuilder: Sendable {
         let path = model.path(of: kind)
         let fingerprint = model.fingerprint(kind, seed: seed)
         var shown: ProcedureVersion?
-        var companions: [String] = []
+        var files = [path]
         var code = ProcedureCode("")
         if case .procedure(let key) = kind {
             shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
             code = shown?.procedure.code ?? ProcedureCode(key)
-            if shown != nil { companions.append(SitePath.procedureData(code)) }
+            if shown != nil { files.append(SitePath.procedureData(code)) }
         }
         // The posting sheet rests on what the page's fingerprint covers (the version shown, its
         // decision, the province, the templates), so it is kept or built with the page.
         let postable = sheet != nil && shown?.procedure.isPostable == true
-        if postable { companions.append(SitePath.sheet(code)) }
-        if previous[path] == fingerprint, try out.keep(companions.isEmpty ? [path] : [path] + companions) {
+        if postable { files.append(SitePath.sheet(code)) }
+        // The page and its companion files: kept all together, or made all together.
+        if previous[path] == fingerprint, try out.keep(files) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
