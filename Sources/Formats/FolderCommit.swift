@@ -71,7 +71,7 @@ public struct FolderCommit: Sendable, Equatable {
     /// Makes the staged files durable and writes the journal (fsynced, with its folder). Until it
     /// returns, the live folder is untouched: on an error the caller removes the staging folder.
     public func writeJournal(into live: String) throws {
-        for path in renames + last { try Self.sync(staging + "/" + path) }
+        try Self.sync(files: (renames + last).map { staging + "/" + $0 })
         let journal = live + "/" + Self.journalName
         let temporary = journal + ".tmp"
         var bytes = Array(text.utf8)
@@ -180,6 +180,30 @@ public struct FolderCommit: Sendable, Equatable {
             throw Failure(description: "\(path): error: cannot write (\(reason)); the site was not changed")
         }
     }
+
+    /// Flushes files to the disk: the writing of all of them is started first, then each is
+    /// waited for (one after the other, each fsync would wait for its own write and journal commit:
+    /// milliseconds each, most of a rebuild's commit).
+    static func sync(files: [String]) throws {
+        var open: [(path: String, fd: Int32)] = []
+        defer { for file in open { close(file.fd) } }
+        for path in files {
+            let fd = Foundation.open(path, O_RDONLY)
+            guard fd >= 0 else { throw Failure(description: "\(path): error: cannot open (\(String(cString: strerror(errno)))); the site was not changed") }
+            open.append((path, fd))
+            _ = startWriting?(fd, 0, 0, 2)  // SYNC_FILE_RANGE_WRITE
+        }
+        for file in open where fsync(file.fd) != 0 && errno != EINVAL {
+            throw Failure(description: "\(file.path): error: cannot flush to the disk (\(String(cString: strerror(errno)))); the site was not changed")
+        }
+    }
+
+    /// Linux's sync_file_range(2), which Glibc's Swift module does not declare: starts writing a
+    /// file's dirty pages without waiting. Nil elsewhere (then each fsync does it all).
+    static let startWriting: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
 
     /// Flushes a file or a folder (its entries) to the disk.
     static func sync(_ path: String) throws {
