@@ -81,7 +81,11 @@ public struct FolderCommit: Sendable, Equatable {
             unlink(temporary)
             throw Failure(description: "\(journal): error: cannot write the build's journal (\(reason)); the site was not changed")
         }
-        try Self.sync(live)
+        do { try Self.sync(live) } catch {
+            // Not known to be on the disk: the staging folder is about to go, so the journal goes too.
+            unlink(journal)
+            throw error
+        }
     }
 
     /// Applies the journal's steps, then deletes the journal and the staging folder. Each step done

@@ -78,7 +78,6 @@ public struct SiteBuilder: Sendable {
         try build(into: output, force: force, progress: progress, isCancelled: isCancelled, stopCommitAfter: nil)
     }
 
-
     /// `build`, with the commit stopped after `stopCommitAfter` of its steps (`FolderCommit.Interrupted`
     /// is thrown, the journal and staging folder stay), as a kill -9 during it would.
     func build(
