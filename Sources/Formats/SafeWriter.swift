@@ -57,17 +57,24 @@ public enum SafeWriter {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             try body(staging.path)
-            if exists {
-                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
-                try fm.moveItem(at: url, to: old)
-                try fm.moveItem(at: staging, to: url)
-                FolderRemoval.remove(old.path)
-            } else {
-                try fm.moveItem(at: staging, to: url)
-            }
+            try swapFolder(staging.path, into: url.path)
         } catch {
             try? fm.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Puts a filled folder in the place of `path` (moving the old one aside, then removing it).
+    public static func swapFolder(_ staging: String, into path: String) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if fm.fileExists(atPath: url.path) {
+            let old = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString)")
+            try fm.moveItem(at: url, to: old)
+            try fm.moveItem(atPath: staging, toPath: url.path)
+            FolderRemoval.remove(old.path)
+        } else {
+            try fm.moveItem(atPath: staging, toPath: url.path)
         }
     }
 }

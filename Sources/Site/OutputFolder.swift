@@ -1,20 +1,45 @@
+import Formats
 import Foundation
 import Synchronization
 
-/// The staging folder a build fills before it is swapped in, and the previous build it is compared
-/// with: a file whose bytes did not change is hard-linked from the previous build (same bytes, same
-/// modification time, so servers, CDNs and rsync see it unchanged); only changed files are written.
+/// Where a build puts its files, and the previous build it is compared with. Two ways:
+///
+/// - Whole folder (`previous`): the build fills a new staging folder that becomes the site; a file
+///   whose bytes did not change is hard-linked from the previous build (same bytes, same
+///   modification time, so servers, CDNs and rsync see it unchanged). For a first build, a folder
+///   that is not a tthc build, or one whose commit was lost.
+/// - In place (`live`): the staging folder gets only the new and changed files; unchanged files
+///   stay in the live folder untouched, and `commit` moves the staged ones in (`FolderCommit`) and
+///   removes the live files this build did not make. A rebuild then costs what changed.
 final class OutputFolder: Sendable {
     let staging: String
-    /// The previous build, when there is one to compare with.
+    /// The previous build, when the site is swapped in whole and there is one to compare with.
     let previous: String?
+    /// The live folder, when the build commits into it in place.
+    let live: String?
     private let writtenCount = Atomic<Int>(0)
     private let unchangedCount = Atomic<Int>(0)
     private let directories = Mutex<Set<String>>([])
+    /// In place: the live folder's files this build has not made or kept (yet).
+    private let unclaimed: Mutex<Set<String>>
+    /// In place: files kept from the live folder, and files staged.
+    private let keptFiles = Mutex<[String]>([])
+    private let stagedFiles = Mutex<[String]>([])
 
+    /// A build swapped in whole, compared with `previous` when there is one.
     init(staging: String, previous: String?) {
         self.staging = staging
         self.previous = previous
+        live = nil
+        unclaimed = Mutex([])
+    }
+
+    /// A build committed into `live`: `files` are the live folder's files (relative).
+    init(staging: String, live: String, files: Set<String>) {
+        self.staging = staging
+        previous = nil
+        self.live = live
+        unclaimed = Mutex(files)
     }
 
     var written: Int { writtenCount.load(ordering: .relaxed) }
@@ -30,6 +55,19 @@ final class OutputFolder: Sendable {
     }
 
     func emit(_ relative: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+        if let live {
+            let there = unclaimed.withLock { $0.remove(relative) != nil }
+            if there, Self.sameContent(live + "/" + relative, bytes) {
+                keptFiles.withLock { $0.append(relative) }
+                unchangedCount.add(1, ordering: .relaxed)
+                return
+            }
+            try makeParent(of: relative)
+            try Self.write(bytes, to: staging + "/" + relative)
+            stagedFiles.withLock { $0.append(relative) }
+            writtenCount.add(1, ordering: .relaxed)
+            return
+        }
         let target = staging + "/" + relative
         try makeParent(of: relative)
         if let previous {
@@ -46,11 +84,97 @@ final class OutputFolder: Sendable {
     /// Keeps a file of the previous build as it is, without comparing: the caller knows it is
     /// unchanged. False when there is no such file to keep.
     func keep(_ relative: String) throws -> Bool {
+        try keep([relative])
+    }
+
+    /// Keeps files of the previous build that go together (a page and its data and sheet): all of
+    /// them, or none (then the caller makes them all).
+    func keep(_ files: [String]) throws -> Bool {
+        if live != nil {
+            // Removed straight away (one hash each): almost always all of them are there.
+            let all = unclaimed.withLock { set in
+                for (i, file) in files.enumerated() where set.remove(file) == nil {
+                    for taken in files[..<i] { set.insert(taken) }
+                    return false
+                }
+                return true
+            }
+            guard all else { return false }
+            keptFiles.withLock { $0.append(contentsOf: files) }
+            unchangedCount.add(files.count, ordering: .relaxed)
+            return true
+        }
         guard let previous else { return false }
-        try makeParent(of: relative)
-        guard link(previous + "/" + relative, staging + "/" + relative) == 0 else { return false }
-        unchangedCount.add(1, ordering: .relaxed)
+        for (i, file) in files.enumerated() {
+            try makeParent(of: file)
+            if link(previous + "/" + file, staging + "/" + file) != 0 {
+                for linked in files[..<i] { unlink(staging + "/" + linked) }
+                return false
+            }
+        }
+        unchangedCount.add(files.count, ordering: .relaxed)
         return true
+    }
+
+    /// In place: what this build changes in the live folder (the staged files, then the removals
+    /// of the live files it did not make, `last` moved in after them).
+    func plan(last: String) -> FolderCommit {
+        let staged = Set(stagedFiles.withLock { $0 })
+        let removals = unclaimed.withLock { $0 }.subtracting(staged)
+        return FolderCommit(
+            staging: staging, renames: staged.subtracting([last]).sorted(), removals: removals.sorted(),
+            last: staged.contains(last) ? [last] : [])
+    }
+
+    /// In place, when so much changed that swapping the whole folder is better: hard-links every
+    /// kept file into the staging folder, which then holds the whole site.
+    func completeStaging() throws {
+        guard let live else { return }
+        let staged = Set(stagedFiles.withLock { $0 })
+        for file in keptFiles.withLock({ $0 }) where !staged.contains(file) {
+            try makeParent(of: file)
+            guard link(live + "/" + file, staging + "/" + file) == 0 || errno == EEXIST else {
+                throw SiteError("\(live)/\(file): error: cannot link into the staging folder (\(String(cString: strerror(errno))))")
+            }
+        }
+    }
+
+    /// Every file under `folder` (relative, no folders), its subfolders read on every core.
+    static func files(under folder: String) -> Set<String> {
+        var top: [String] = []
+        var files = Set(list(folder, prefix: "", subfolders: &top))
+        let folders = top
+        let found = Mutex<[[String]]>([])
+        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
+            var mine: [String] = []
+            var pending = [folders[i]]
+            while let sub = pending.popLast() {
+                mine += list(folder + "/" + sub, prefix: sub + "/", subfolders: &pending)
+            }
+            found.withLock { $0.append(mine) }
+        }
+        for part in found.withLock({ $0 }) { files.formUnion(part) }
+        return files
+    }
+
+    /// The files of one folder (with `prefix`), and its subfolders appended to `subfolders`.
+    private static func list(_ path: String, prefix: String, subfolders: inout [String]) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var files: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { subfolders.append(prefix + name) } else { files.append(prefix + name) }
+        }
+        return files
     }
 
     /// Copies a file (an asset) through the same comparison.

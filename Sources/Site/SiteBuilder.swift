@@ -6,16 +6,19 @@ import Synchronization
 
 /// Renders a `SiteModel` with a `Theme` into a folder, all or nothing.
 ///
-/// The site is written into a staging folder beside the target and swapped in whole
-/// (`SafeWriter.writeFolder`): a failed build leaves the previous site as it was. Files that come
-/// out byte-identical to the previous build's are hard-linked from it, so a rebuild after one new
-/// decision rewrites only the pages that changed.
+/// A first build is written into a staging folder beside the target and swapped in whole
+/// (`SafeWriter.writeFolder`). A rebuild stages only the files that changed and commits them into
+/// the live folder (`FolderCommit`): unchanged files are not touched. Either way a build that fails
+/// before its commit leaves the previous site as it was.
 public struct SiteBuilder: Sendable {
     public var model: SiteModel
     public var theme: Theme
     /// Renders a procedure's printable posting sheet (HTML, as UTF-8 bytes) from the version the
     /// site shows and its catalogue key, when sheets are part of the site.
     public var sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> [UInt8])?
+    /// The share of files a rebuild may change and still commit them in place: above it, renaming
+    /// file by file costs more than a swap of the whole folder, and readers would see a long mix.
+    var inPlaceShare = 0.5
 
     public init(model: SiteModel, theme: Theme, sheet: (@Sendable (_ version: ProcedureVersion, _ key: String) throws -> String)? = nil) {
         self.init(model: model, theme: theme, sheetBytes: Self.bytes(sheet))
@@ -62,28 +65,61 @@ public struct SiteBuilder: Sendable {
 
     /// Builds into `output`. An existing folder is replaced only when it is a previous `tthc build`
     /// (it has the marker file) or `force` is set; an empty one is always fine.
+    ///
+    /// A rebuild over a previous build (its manifest readable) stages only the new and changed
+    /// files and, once all of them are made, commits them into the live folder file by file
+    /// (`FolderCommit`), removing the files the site no longer has; anything else (a first build,
+    /// a folder tthc did not make, a rebuild that changes more than half the files) is swapped in
+    /// whole. Either way a build that fails before its commit leaves the folder untouched.
     public func build(
-        into output: String, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+        into output: String, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) throws -> Report {
+        try build(into: output, force: force, progress: progress, isCancelled: isCancelled, stopCommitAfter: nil)
+    }
+
+    /// `build`, with the commit stopped after `stopCommitAfter` of its steps (`FolderCommit.Interrupted`
+    /// is thrown, the journal and staging folder stay), as a kill -9 during it would.
+    func build(
+        into output: String, force: Bool, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)? = nil, stopCommitAfter: Int?
     ) throws -> Report {
         let fm = FileManager.default
         var previous: String?
         var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
-            }
+        let live = URL(fileURLWithPath: output).standardizedFileURL.path
+        let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
+        }
+        let lock: FolderLock
+        do { lock = try FolderLock(folder: live) } catch let busy as FolderLock.Busy { throw SiteError(busy.description) }
+        defer { lock.release() }
+        if exists {
             let contents = (try? fm.contentsOfDirectory(atPath: output)) ?? []
             let isBuild = fm.fileExists(atPath: output + "/" + SiteLinks.marker)
             if !contents.isEmpty, !isBuild, !force {
                 throw SiteError("\(output): error: the folder is not empty and was not made by tthc build; choose another folder with -o, or pass --force to replace it")
             }
-            if isBuild { previous = URL(fileURLWithPath: output).standardizedFileURL.path }
+            if isBuild {
+                // A commit cut short is finished first; one whose staged files are gone leaves a
+                // mix of two builds, which is built in full (nothing of it is trusted).
+                let recovery: FolderCommit.Recovery
+                do { recovery = try FolderCommit.recover(live) } catch let failure as FolderCommit.Failure {
+                    throw SiteError(failure.description)
+                }
+                if recovery != .lost { previous = live }
+            }
+            Self.removeDebris(of: live)
         }
         let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? Manifest()
+        if let previous, manifest.isValid {
+            return try buildInPlace(previous, manifest: manifest, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
+        }
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
             try SafeWriter.writeFolder(output, force: true) { staging in
-                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress)
+                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress, isCancelled: isCancelled)
             }
         } catch let refusal as SafeWriter.Refusal {
             throw SiteError(refusal.description)
@@ -91,12 +127,76 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
+    /// A rebuild over the previous build in `live`: the new and changed files are staged, then
+    /// committed in place.
+    func buildInPlace(
+        _ live: String, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
+    ) throws -> Report {
+        let url = URL(fileURLWithPath: live)
+        let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tthc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let report: Report
+        let plan: FolderCommit
+        do {
+            var files = OutputFolder.files(under: live)
+            files.remove(FolderCommit.journalName)
+            let out = OutputFolder(staging: staging, live: live, files: files)
+            report = try fill(out, manifest: manifest, progress: progress, isCancelled: isCancelled)
+            if Double(report.written) > inPlaceShare * Double(report.written + report.unchanged) {
+                try out.completeStaging()
+                try SafeWriter.swapFolder(staging, into: live)
+                return report
+            }
+            plan = out.plan(last: SiteLinks.marker)
+            if plan.renames.isEmpty, plan.removals.isEmpty, plan.last.isEmpty {
+                FolderRemoval.remove(staging)
+                return report
+            }
+            try plan.writeJournal(into: live)
+        } catch {
+            FolderRemoval.remove(staging)
+            if let failure = error as? FolderCommit.Failure { throw SiteError(failure.description) }
+            if let refusal = error as? SafeWriter.Refusal { throw SiteError(refusal.description) }
+            throw error
+        }
+        // From here the live folder changes: an error leaves the journal, which the next build
+        // finishes from.
+        do {
+            try plan.apply(into: live, stopAfter: stopCommitAfter)
+        } catch let failure as FolderCommit.Failure {
+            throw SiteError(failure.description)
+        }
+        return report
+    }
+
+    /// Staging and old folders that builds killed before they could remove them left beside the
+    /// output (`.NAME.tthc-…`, `.NAME.old-…`). Called with the lock held, after the journal is
+    /// finished: no build uses them.
+    static func removeDebris(of live: String) {
+        let url = URL(fileURLWithPath: live)
+        let parent = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let lock = "." + name + ".tthc-lock"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        where entry != lock && (entry.hasPrefix("." + name + ".tthc-") || entry.hasPrefix("." + name + ".old-")) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: parent + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
+                FolderRemoval.remove(parent + "/" + entry)
+            }
+        }
+    }
+
     /// Writes every file into the staging folder: pages and sheets on every core, the open data and
     /// the search index on one of them beside the pages (they rest on the catalogue, not on the
     /// pages), then the assets and the marker.
-    func fill(_ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?) throws -> Report {
-        let fingerprints = Mutex<[String: String]>([:])
+    func fill(
+        _ out: OutputFolder, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) throws -> Report {
+        let fingerprints = Mutex<[[(path: String, fingerprint: UInt64)]]>([])
         let units = Mutex<[String: Manifest.Unit]>([:])
+        let seed = model.fingerprintSeed(templates: theme.fingerprint)
         let kinds = model.pages
         let total = kinds.count
         let done = Atomic<Int>(0)
@@ -115,13 +215,17 @@ public struct SiteBuilder: Sendable {
                 }
             }
             while failure.withLock({ $0 == nil }) {
+                if isCancelled?() == true {
+                    failure.withLock { if $0 == nil { $0 = SiteError("tthc build: interrupted; the site was not changed") } }
+                    return
+                }
                 let start = next.add(chunk, ordering: .relaxed).oldValue
                 if start >= total { return }
+                var made: [(path: String, fingerprint: UInt64)] = []
+                made.reserveCapacity(chunk)
                 for i in start..<min(start + chunk, total) {
                     do {
-                        if let (path, fingerprint) = try emit(kinds[i], into: out, previous: manifest.pages) {
-                            fingerprints.withLock { $0[path] = fingerprint }
-                        }
+                        made.append(try emit(kinds[i], into: out, previous: manifest.pages, seed: seed))
                     } catch {
                         failure.withLock { if $0 == nil { $0 = error } }
                         return
@@ -129,15 +233,14 @@ public struct SiteBuilder: Sendable {
                     let n = done.add(1, ordering: .relaxed).newValue
                     progress?(n, total)
                 }
+                fingerprints.withLock { $0.append(made) }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        var written = Manifest(pages: fingerprints.withLock { $0 })
-        written.units = units.withLock { $0 }
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
         }
-        try out.emit(SiteLinks.marker, written.text)
+        try out.emit(SiteLinks.marker, bytes: Manifest.bytes(pages: fingerprints.withLock { $0 }.flatMap { $0 }, units: units.withLock { $0 }))
         return Report(written: out.written, unchanged: out.unchanged, pages: total)
     }
 
@@ -182,7 +285,7 @@ public struct SiteBuilder: Sendable {
         _ name: String, _ fingerprint: String, _ previous: Manifest, _ out: OutputFolder,
         make: () throws -> [String]
     ) throws -> Manifest.Unit {
-        if let old = previous.units[name], old.fingerprint == fingerprint, try old.files.allSatisfy({ try out.keep($0) }) {
+        if let old = previous.units[name], old.fingerprint == fingerprint, try out.keep(old.files) {
             return old
         }
         return Manifest.Unit(fingerprint: fingerprint, files: try make())
@@ -207,22 +310,23 @@ public struct SiteBuilder: Sendable {
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A
     /// page whose fingerprint matches the previous build's is kept without being built; returns its
     /// path and fingerprint for the next build.
-    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: String]) throws -> (String, String)? {
+    func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: UInt64], seed: Fingerprint) throws -> (String, UInt64) {
         let path = model.path(of: kind)
-        let fingerprint = model.fingerprint(kind, templates: theme.fingerprint)
+        let fingerprint = model.fingerprint(kind, seed: seed)
         var shown: ProcedureVersion?
-        var companions: [String] = []
+        var files = [path]
         var code = ProcedureCode("")
         if case .procedure(let key) = kind {
             shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
             code = shown?.procedure.code ?? ProcedureCode(key)
-            if shown != nil { companions.append(SitePath.procedureData(code)) }
+            if shown != nil { files.append(SitePath.procedureData(code)) }
         }
         // The posting sheet rests on what the page's fingerprint covers (the version shown, its
         // decision, the province, the templates), so it is kept or built with the page.
         let postable = sheet != nil && shown?.procedure.isPostable == true
-        if postable { companions.append(SitePath.sheet(code)) }
-        if let fingerprint, previous[path] == fingerprint, try out.keep(path), try companions.allSatisfy({ try out.keep($0) }) {
+        if postable { files.append(SitePath.sheet(code)) }
+        // The page and its companion files: kept all together, or made all together.
+        if previous[path] == fingerprint, try out.keep(files) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
@@ -230,12 +334,13 @@ public struct SiteBuilder: Sendable {
             if let shown { try out.emit(SitePath.procedureData(code), bytes: JSONFormat.bytes(shown.procedure)) }
             if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), bytes: try sheet(shown, code.key)) }
         }
-        return fingerprint.map { (path, $0) }
+        return (path, fingerprint)
     }
 }
 
 /// The marker file of a build, which also lists the fingerprints of its pages and of the groups of
-/// files made together (open data, search index) for the next one.
+/// files made together (open data, search index) for the next one. Read and written as bytes: at
+/// 100,000 procedures it has 210,000 lines.
 struct Manifest {
     static let header = "Made by tthc build: a rebuild may replace this folder. Fingerprints of pages and files follow (2).\n"
     static let openData = "#open-data"
@@ -247,32 +352,79 @@ struct Manifest {
     }
 
     /// Page path → fingerprint.
-    var pages: [String: String] = [:]
+    var pages: [String: UInt64] = [:]
     var units: [String: Unit] = [:]
+    /// Whether it was read from a manifest of this kind (an older build's, or one edited by hand, is not).
+    var isValid = false
 
-    var text: String {
-        var out = Self.header
-        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) { out += "\(fingerprint) \(path)\n" }
+    /// The manifest of pages (in any order) and units: a line per page, `<16 hex digits> <path>`,
+    /// sorted by path, then a line per unit, `<fingerprint> <name>\t<file>\t…`, sorted by name.
+    static func bytes(pages: [(path: String, fingerprint: UInt64)], units: [String: Unit]) -> [UInt8] {
+        var out: [UInt8] = Array(header.utf8)
+        out.reserveCapacity(pages.count * 48)
+        let digits = Array("0123456789abcdef".utf8)
+        var sorted = pages
+        sorted.sort { a, b in
+            var x = a.path, y = b.path
+            return x.withUTF8 { p in y.withUTF8 { q in
+                let n = Swift.min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return c != 0 ? c < 0 : p.count < q.count
+            } }
+        }
+        for (path, fingerprint) in sorted {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((fingerprint >> UInt64(shift)) & 0xf)]) }
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: path.utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
         for (name, unit) in units.sorted(by: { $0.key < $1.key }) {
-            out += "\(unit.fingerprint) \(name)\t\(unit.files.joined(separator: "\t"))\n"
+            out.append(contentsOf: "\(unit.fingerprint) \(name)\t\(unit.files.joined(separator: "\t"))\n".utf8)
         }
         return out
     }
 
-    /// Empty for a marker from an older build or one edited by hand.
+    /// Empty (not valid) for a marker from an older build or one edited by hand.
     static func read(_ path: String) -> Manifest {
         var out = Manifest()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(header) else { return out }
-        for line in text.dropFirst(header.count).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            if parts[1].hasPrefix("#") {
-                let fields = parts[1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                out.units[fields[0]] = Unit(fingerprint: String(parts[0]), files: Array(fields.dropFirst()))
-            } else {
-                out.pages[String(parts[1])] = String(parts[0])
+        guard let data = FileManager.default.contents(atPath: path) else { return out }
+        let header = Array(Self.header.utf8)
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= header.count, memcmp(bytes.baseAddress!, header, header.count) == 0 else { return }
+            out.isValid = true
+            out.pages.reserveCapacity(bytes.count / 40)
+            var start = header.count
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                out.add(line: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end + 1
             }
         }
         return out
+    }
+
+    /// One line: a page's (16 hex digits, a space, the path) or a unit's.
+    private mutating func add(line: UnsafeBufferPointer<UInt8>) {
+        guard let space = line.firstIndex(of: UInt8(ascii: " ")), space > 0 else { return }
+        let rest = UnsafeBufferPointer(rebasing: line[(space + 1)...])
+        if rest.first == UInt8(ascii: "#") {
+            let fields = String(decoding: rest, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            units[fields[0]] = Unit(fingerprint: String(decoding: UnsafeBufferPointer(rebasing: line[..<space]), as: UTF8.self), files: Array(fields.dropFirst()))
+            return
+        }
+        guard space == 16, !rest.isEmpty else { return }
+        var value: UInt64 = 0
+        for b in line[..<space] {
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            default: return
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        pages[String(decoding: rest, as: UTF8.self)] = value
     }
 }

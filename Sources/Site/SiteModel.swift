@@ -12,6 +12,7 @@ public struct SiteModel: Sendable {
     public let qrCode: (@Sendable (_ url: String, _ label: String) -> String?)?
     let changeCache = ChangeCache()
     let historyKeys = Memo()
+    let entryKeyMemo = EntryKeyMemo()
     let layoutKey: String
     /// The province as every page's layout shows it, built once per build and shared by every page.
     let provinceView: TemplateValue

@@ -4,6 +4,7 @@ import Foundation
 import QRCode
 import Sheets
 import Site
+import Synchronization
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,9 +20,12 @@ struct BuildCommand: ParsableCommand {
 
             Templates and assets come from site/ (found beside the catalogue folder or in the \
             current directory); --theme DIR overrides any of them by name (DIR/templates/*.mustache, \
-            DIR/assets/*). The site is written into a temporary folder and swapped in whole, so a \
-            failed build leaves the previous one as it was; files that did not change keep their \
-            bytes and dates. An existing output folder is replaced only if tthc made it, or with --force.
+            DIR/assets/*). A first build is written into a temporary folder and swapped in whole; a \
+            rebuild writes only the new and changed files into a temporary folder and then moves them \
+            in one by one (files that did not change are not touched). A build that fails or is \
+            interrupted (Ctrl-C) before that leaves the previous site as it was; one cut short while \
+            moving files in is finished by the next tthc build. An existing output folder is \
+            replaced only if tthc made it, or with --force.
 
             Examples:
               tthc build
@@ -71,12 +75,48 @@ struct BuildCommand: ParsableCommand {
             let builder = SiteBuilder(
                 data: data, theme: theme, qrCode: { url, label in try? QRCode(url).svg(label: label) },
                 sheetBytes: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, theme: theme))
-            let report = try builder.build(into: output, force: force, progress: Console.progress("Đang dựng trang"))
+            // Ctrl-C (or a TERM) stops the build before its commit, which then leaves the site as
+            // it was and removes its staging folder; during the commit it is let finish.
+            let interruption = Interruption()
+            let flag = interruption.flag
+            let report = try withExtendedLifetime(interruption) {
+                try builder.build(
+                    into: output, force: force, progress: Console.progress("Đang dựng trang"),
+                    isCancelled: { flag.value.load(ordering: .relaxed) })
+            }
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
         } catch let error as SiteError {
             Console.error(error.description)
             throw ExitCode(1)
+        }
+    }
+
+    /// SIGINT and SIGTERM, caught while it lives (the default action is restored after).
+    final class Interruption {
+        /// Set by the signal handlers, read by the build's threads.
+        final class Flag: Sendable {
+            let value = Atomic<Bool>(false)
+        }
+
+        let flag = Flag()
+        private let sources: [any DispatchSourceSignal]
+
+        init() {
+            let flag = flag
+            sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { flag.value.store(true, ordering: .relaxed) }
+                source.resume()
+                return source
+            }
+        }
+
+        deinit {
+            for source in sources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
         }
     }
 

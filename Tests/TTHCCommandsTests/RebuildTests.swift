@@ -100,6 +100,40 @@ struct RebuildTests {
         // Nothing changed: nothing written.
         let again = try CLI.run(build + ["-o", out])
         #expect(again.stdout.contains(" 0 tệp được ghi"), "\(again.stdout)")
+        // No staging folder, journal or lock left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["catalogue", "fresh", "public"])
+        #expect(!FileManager.default.fileExists(atPath: out + "/.tthc-site.journal"))
+
+        // The decision taken out again: its pages go, and the folder is the first build's, byte for byte.
+        try FileManager.default.removeItem(atPath: catalogue + "/decisions/zz")
+        let back = try CLI.run(build + ["-o", out])
+        #expect(back.status == 0, "\(back.stderr)")
+        let reverted = try Self.snapshot(out)
+        #expect(reverted.bytes.keys.sorted() == before.bytes.keys.sorted())
+        for (file, bytes) in before.bytes { #expect(reverted.bytes[file] == bytes, "\(file) differs from the first build") }
+        #expect(after.bytes.keys.contains { $0.hasPrefix("quyet-dinh/") && $0.contains("9999") })
+        #expect(!reverted.bytes.keys.contains { $0.contains("9999") })
+    }
+
+    /// A lock left by a build that was killed: the next build stops with exit 1, names the lock and
+    /// says to delete it; the site is left as it was.
+    @Test func aStaleLockIsNamedWithWhatToDo() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogue = dir.path + "/catalogue", out = dir.path + "/public"
+        #expect(try CLI.run(["generate", "--procedures", "20", "--seed", "3", "-o", catalogue]).status == 0)
+        let build = ["build", "--catalogue", catalogue, "--at", "2099-01-01", "-o", out]
+        #expect(try CLI.run(build).status == 0)
+        let before = try Self.snapshot(out)
+        let lock = dir.path + "/.public.tthc-lock"
+        try "2147483646 2026-11-24T10:00:00Z\n".write(toFile: lock, atomically: false, encoding: .utf8)
+        let refused = try CLI.run(build)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(lock): error:") && refused.stderr.contains("delete \(lock)"), "\(refused.stderr)")
+        let after = try Self.snapshot(out)
+        #expect(after.inode == before.inode && after.bytes == before.bytes)
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(try CLI.run(build).status == 0)
     }
 
     /// The load cache lives in the catalogue folder and is skipped with --no-cache; the messages are
