@@ -29,39 +29,60 @@ public enum Replay {
             accepted.append(sourced)
         }
 
+        // An event is a row to apply: its date, its decision (by index into `accepted`) and its row.
+        // Small and free of references, so sorting 100,000 of them moves no decisions around; the
+        // order is (date, decision's signing date, decision's number, row), with the decisions
+        // ranked once by signing date and number (numbers are unique among accepted decisions).
         struct Event {
             var date: LocalDate
-            var sourced: SourcedDecision
+            var rank: Int
+            var decision: Int
             var index: Int
-            var item: DecisionItem { sourced.decision.items[index] }
         }
+        let ranks: [Int] = {
+            let order = accepted.indices.sorted {
+                (accepted[$0].decision.signedOn, accepted[$0].decision.number)
+                    < (accepted[$1].decision.signedOn, accepted[$1].decision.number)
+            }
+            var ranks = [Int](repeating: 0, count: accepted.count)
+            for (rank, i) in order.enumerated() { ranks[i] = rank }
+            return ranks
+        }()
         var events: [Event] = []
-        for sourced in accepted {
+        for (n, sourced) in accepted.enumerated() {
             let d = sourced.decision
-            for (i, item) in d.items.enumerated() {
-                let date = item.effectiveOn ?? d.effectiveDate
+            let effective = d.effectiveDate
+            for i in d.items.indices {
+                let date = d.items[i].effectiveOn ?? effective
                 if date < d.signedOn { continue }  // reported by DecisionChecks; never applied
-                events.append(Event(date: date, sourced: sourced, index: i))
+                events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
             }
         }
-        events.sort {
-            ($0.date, $0.sourced.decision.signedOn, $0.sourced.decision.number, $0.index)
-                < ($1.date, $1.sourced.decision.signedOn, $1.sourced.decision.number, $1.index)
-        }
+        events.sort { ($0.date, $0.rank, $0.index) < ($1.date, $1.rank, $1.index) }
 
         var histories: [String: ProcedureHistory] = [:]
         histories.reserveCapacity(events.count)
 
+        // Reads only the last version's dates: copying a version would retain its whole procedure.
         func inForce(_ key: String, on date: LocalDate) -> Bool {
-            guard let last = histories[key]?.versions.last else { return false }
-            return last.from <= date && last.until == nil
+            guard let versions = histories[key]?.versions, let last = versions.indices.last else { return false }
+            return versions[last].from <= date && versions[last].until == nil
+        }
+
+        // Every part set by the same decision: one dictionary per decision, shared by its versions.
+        var allPartsByDecision = [[Part: String]?](repeating: nil, count: accepted.count)
+        func allParts(_ decision: Int) -> [Part: String] {
+            if let known = allPartsByDecision[decision] { return known }
+            let made = Self.allParts(accepted[decision].decision.number)
+            allPartsByDecision[decision] = made
+            return made
         }
 
         for event in events {
-            let item = event.item
-            let decision = event.sourced.decision
-            let location = event.sourced.location(ofItem: event.index)
-            let number = decision.number
+            let sourced = accepted[event.decision]
+            let item = sourced.decision.items[event.index]
+            let location = sourced.location(ofItem: event.index)
+            let number = sourced.decision.number
             let codeText = item.subjectCode?.rawValue
             func fail(_ message: String) {
                 diagnostics.append(.error("decision \(number): \(message)", at: location, code: codeText))
@@ -78,13 +99,14 @@ public enum Replay {
                 procedure.code = procedure.code ?? item.code
                 let version = ProcedureVersion(
                     procedure: procedure, decision: number, action: .new, from: event.date,
-                    partSources: allParts(number))
+                    partSources: allParts(event.decision))
                 histories[key, default: ProcedureHistory(key: key)].versions.append(version)
 
             case .amended:
                 guard let procedure = item.procedure, let code = item.subjectCode else { continue }
                 let key = code.key
-                guard inForce(key, on: event.date), var history = histories[key] else {
+                // Taken out of the dictionary while it changes, so its versions are not copied.
+                guard inForce(key, on: event.date), var history = histories.removeValue(forKey: key) else {
                     fail("cannot amend \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); announce it as 'new', or check the code")
                     continue
                 }
@@ -126,11 +148,11 @@ public enum Replay {
                     histories[old]!.versions.append(last)
                 }
                 procedure.code = procedure.code ?? item.code
-                var history = histories[newKey] ?? ProcedureHistory(key: newKey)
+                var history = histories.removeValue(forKey: newKey) ?? ProcedureHistory(key: newKey)
                 history.replaces = Array(Set(history.replaces + oldKeys.filter { $0 != newKey })).sorted()
                 history.versions.append(ProcedureVersion(
                     procedure: procedure, decision: number, action: .replaced, from: event.date,
-                    partSources: allParts(number)))
+                    partSources: allParts(event.decision)))
                 histories[newKey] = history
 
             case .abolished:
