@@ -78,23 +78,23 @@ public enum Replay {
             return made
         }
 
-        for event in events {
-            let sourced = accepted[event.decision]
-            let item = sourced.decision.items[event.index]
-            let location = sourced.location(ofItem: event.index)
-            let number = sourced.decision.number
-            let codeText = item.subjectCode?.rawValue
+        // A row is applied where it lies in its decision (`borrowing`): copying the row would
+        // retain every field of its procedure, twice over.
+        func apply(_ event: Event, _ item: borrowing DecisionItem) {
+            let number = accepted[event.decision].decision.number
             func fail(_ message: String) {
-                diagnostics.append(.error("decision \(number): \(message)", at: location, code: codeText))
+                diagnostics.append(.error(
+                    "decision \(number): \(message)", at: accepted[event.decision].location(ofItem: event.index),
+                    code: item.subjectCode?.rawValue))
             }
 
             switch item.action {
             case .new:
-                guard var procedure = item.procedure else { continue }
+                guard var procedure = item.procedure else { return }
                 let key = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
                 if inForce(key, on: event.date) {
                     fail("new procedure \(key) is already in force since \(histories[key]!.versions.last!.from.iso) (decision \(histories[key]!.versions.last!.decision)); announce it as 'amended' instead")
-                    continue
+                    return
                 }
                 procedure.code = procedure.code ?? item.code
                 let version = ProcedureVersion(
@@ -103,12 +103,12 @@ public enum Replay {
                 histories[key, default: ProcedureHistory(key: key)].versions.append(version)
 
             case .amended:
-                guard let procedure = item.procedure, let code = item.subjectCode else { continue }
+                guard let procedure = item.procedure, let code = item.subjectCode else { return }
                 let key = code.key
                 // Taken out of the dictionary while it changes, so its versions are not copied.
                 guard inForce(key, on: event.date), var history = histories.removeValue(forKey: key) else {
                     fail("cannot amend \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); announce it as 'new', or check the code")
-                    continue
+                    return
                 }
                 var previous = history.versions.removeLast()
                 previous.until = event.date
@@ -118,7 +118,7 @@ public enum Replay {
                 for part in changed.union(item.changedParts) { sources[part] = number }
                 if !item.changedParts.isEmpty {
                     diagnostics += declarationMismatches(
-                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: location)
+                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: accepted[event.decision].location(ofItem: event.index))
                 }
                 let replacingSameDay = previous.from == event.date
                 if !replacingSameDay { history.versions.append(previous) }
@@ -128,18 +128,18 @@ public enum Replay {
                 histories[key] = history
 
             case .replaced:
-                guard var procedure = item.procedure, !item.replaces.isEmpty else { continue }
+                guard var procedure = item.procedure, !item.replaces.isEmpty else { return }
                 let newKey = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
                 let oldKeys = item.replaces.map(\.key)
                 var missing: [ProcedureCode] = []
                 for old in item.replaces where !inForce(old.key, on: event.date) { missing.append(old) }
                 if !missing.isEmpty {
                     fail("cannot replace \(missing.map(\.rawValue).joined(separator: ", ")): not in force on \(event.date.iso)\(missing.count == 1 ? endNote(histories[missing[0].key]) : ""); check the codes")
-                    continue
+                    return
                 }
                 if !oldKeys.contains(newKey), inForce(newKey, on: event.date) {
                     fail("replacing procedure \(newKey) is already in force; give the replacement a new code, or announce it as 'amended'")
-                    continue
+                    return
                 }
                 for old in oldKeys {
                     var last = histories[old]!.versions.removeLast()
@@ -156,11 +156,11 @@ public enum Replay {
                 histories[newKey] = history
 
             case .abolished:
-                guard let code = item.subjectCode else { continue }
+                guard let code = item.subjectCode else { return }
                 let key = code.key
                 guard inForce(key, on: event.date) else {
                     fail("cannot abolish \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); check the code and the date")
-                    continue
+                    return
                 }
                 var last = histories[key]!.versions.removeLast()
                 last.until = event.date
@@ -168,6 +168,7 @@ public enum Replay {
                 histories[key]!.versions.append(last)
             }
         }
+        for event in events { apply(event, accepted[event.decision].decision.items[event.index]) }
 
         var decisions: [String: Decision] = [:]
         for sourced in accepted { decisions[sourced.decision.number] = sourced.decision }
