@@ -15,7 +15,7 @@ public enum Replay {
         // Decision numbers are unique; compare them the way officers write them, whatever the spacing.
         var byNumber: [String: SourcedDecision] = [:]
         let ordered = input.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-        var accepted: [SourcedDecision] = []
+        var accepting: [SourcedDecision] = []
         for sourced in ordered {
             let number = numberKey(sourced.decision.number)
             if let first = byNumber[number] {
@@ -26,8 +26,11 @@ public enum Replay {
             }
             byNumber[number] = sourced
             diagnostics += DecisionChecks.check(sourced)
-            accepted.append(sourced)
+            accepting.append(sourced)
         }
+        // A constant from here on: the functions below read rows where they lie, which they could
+        // not do in a variable they capture (it might change under them, so each row was copied).
+        let accepted = accepting
 
         // An event is a row to apply: its date, its decision (by index into `accepted`) and its row.
         // Small and free of references, so sorting 100,000 of them moves no decisions around; the
