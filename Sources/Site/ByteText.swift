@@ -59,8 +59,14 @@ struct ByteText {
     /// line break (`OpenData.needsQuotes`), else as it is.
     mutating func csv(_ text: String) {
         guard OpenData.needsQuotes(text) else { return append(text) }
-        // Rare: the same expression as the `String` form, so that every byte is the same.
-        append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        append("\"" as StaticString)
+        if text.utf8.contains(UInt8(ascii: "\"")) {
+            // Rare: the same expression as the `String` form, so that every byte is the same.
+            append(text.replacingOccurrences(of: "\"", with: "\"\""))
+        } else {
+            append(text)
+        }
+        append("\"" as StaticString)
     }
 
     /// Text escaped for XML and HTML (as `MarkupText.escape`): `& < > " '`.

@@ -81,6 +81,14 @@ public enum OpenData {
             }
             json.append("      ],\n")
         }
+        // Catalogues repeat a few dozen processing times; each is put in words once.
+        var times: [ProcessingTime: String] = [:]
+        func time(_ t: ProcessingTime) -> String {
+            if let known = times[t] { return known }
+            let text = Texts.time(t)
+            times[t] = text
+            return text
+        }
         func csvList(_ values: [String]) {
             csv.csv(values.count == 1 ? values[0] : values.joined(separator: "; "))
             csv.append(",")
@@ -92,7 +100,7 @@ public enum OpenData {
             let levels = p.levels.map(\.rawValue)
             let fields = p.fields.map(\.name)
             let agencies = p.agencies(.performing)
-            let time = (p.channel(.inPerson) ?? p.channels.first).map { Texts.time($0.time) } ?? ""
+            let time = (p.channel(.inPerson) ?? p.channels.first).map { time($0.time) } ?? ""
             let since = e.version.from.iso
             let page = SiteData.procedurePath(e.key)
 
@@ -143,13 +151,26 @@ public enum OpenData {
         return (json.bytes, csv.bytes)
     }
 
-    /// Whether a CSV field holds a comma, a quote or a line break. Most fields have none of their
-    /// bytes, which a scan of the UTF-8 settles; the others are read as characters.
+    /// Whether a CSV field holds a comma, a quote or a line break, as characters. A scan of the
+    /// UTF-8 settles most fields: none of those bytes, no; one of them between ASCII bytes (or at an
+    /// end), yes, since no ASCII character joins a neighbour into one character (a comma followed by
+    /// a combining accent is another character, not a comma). The rest are read as characters.
     static func needsQuotes(_ field: String) -> Bool {
-        let maybe = field.utf8.contains { b in
-            // , " LF VT FF CR, and the lead bytes of U+0085, U+2028 and U+2029 (other newlines).
-            b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || (0x0A...0x0D).contains(b) || b == 0xC2 || b == 0xE2
+        var field = field
+        var maybe = false
+        let settled = field.withUTF8 { utf8 -> Bool in
+            for (i, b) in utf8.enumerated() {
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || (0x0A...0x0D).contains(b) {
+                    if (i == 0 || utf8[i - 1] < 0x80) && (i + 1 == utf8.count || utf8[i + 1] < 0x80) { return true }
+                    maybe = true
+                } else if b == 0xC2 || b == 0xE2 {
+                    // The lead bytes of U+0085, U+2028 and U+2029 (other newlines).
+                    maybe = true
+                }
+            }
+            return false
         }
+        if settled { return true }
         return maybe && field.contains { $0 == "," || $0 == "\"" || $0.isNewline }
     }
 
