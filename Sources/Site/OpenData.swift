@@ -195,9 +195,12 @@ public enum OpenData {
         if p.sample { out += "  <subtitle>\(xml(Province.sampleNotice))</subtitle>\n" }
         for d in data.decisions {
             let path = SitePath.decisionChanges(d.number)
+            // One pass over the rows, each read where it lies (a row copied is its procedure retained).
+            var perAction: [DecisionItem.Action: Int] = [:]
+            for i in d.items.indices { perAction[d.items[i].action, default: 0] += 1 }
             var counts: [String] = []
             for action in DecisionItem.Action.allCases {
-                let n = d.items.count { $0.action == action }
+                let n = perAction[action] ?? 0
                 if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
             }
             out += """
