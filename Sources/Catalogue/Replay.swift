@@ -15,7 +15,7 @@ public enum Replay {
         // Decision numbers are unique; compare them the way officers write them, whatever the spacing.
         var byNumber: [String: SourcedDecision] = [:]
         let ordered = input.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-        var accepted: [SourcedDecision] = []
+        var accepting: [SourcedDecision] = []
         for sourced in ordered {
             let number = numberKey(sourced.decision.number)
             if let first = byNumber[number] {
@@ -26,67 +26,92 @@ public enum Replay {
             }
             byNumber[number] = sourced
             diagnostics += DecisionChecks.check(sourced)
-            accepted.append(sourced)
+            accepting.append(sourced)
         }
+        // A constant from here on: the functions below read rows where they lie, which they could
+        // not do in a variable they capture (it might change under them, so each row was copied).
+        let accepted = accepting
 
+        // An event is a row to apply: its date, its decision (by index into `accepted`) and its row.
+        // Small and free of references, so sorting 100,000 of them moves no decisions around; the
+        // order is (date, decision's signing date, decision's number, row), with the decisions
+        // ranked once by signing date and number (numbers are unique among accepted decisions).
         struct Event {
             var date: LocalDate
-            var sourced: SourcedDecision
+            var rank: Int
+            var decision: Int
             var index: Int
-            var item: DecisionItem { sourced.decision.items[index] }
         }
+        let ranks: [Int] = {
+            let order = accepted.indices.sorted {
+                (accepted[$0].decision.signedOn, accepted[$0].decision.number)
+                    < (accepted[$1].decision.signedOn, accepted[$1].decision.number)
+            }
+            var ranks = [Int](repeating: 0, count: accepted.count)
+            for (rank, i) in order.enumerated() { ranks[i] = rank }
+            return ranks
+        }()
         var events: [Event] = []
-        for sourced in accepted {
+        for (n, sourced) in accepted.enumerated() {
             let d = sourced.decision
-            for (i, item) in d.items.enumerated() {
-                let date = item.effectiveOn ?? d.effectiveDate
+            let effective = d.effectiveDate
+            for i in d.items.indices {
+                let date = d.items[i].effectiveOn ?? effective
                 if date < d.signedOn { continue }  // reported by DecisionChecks; never applied
-                events.append(Event(date: date, sourced: sourced, index: i))
+                events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
             }
         }
-        events.sort {
-            ($0.date, $0.sourced.decision.signedOn, $0.sourced.decision.number, $0.index)
-                < ($1.date, $1.sourced.decision.signedOn, $1.sourced.decision.number, $1.index)
-        }
+        events.sort { ($0.date, $0.rank, $0.index) < ($1.date, $1.rank, $1.index) }
 
         var histories: [String: ProcedureHistory] = [:]
         histories.reserveCapacity(events.count)
 
+        // Reads only the last version's dates: copying a version would retain its whole procedure.
         func inForce(_ key: String, on date: LocalDate) -> Bool {
-            guard let last = histories[key]?.versions.last else { return false }
-            return last.from <= date && last.until == nil
+            guard let versions = histories[key]?.versions, let last = versions.indices.last else { return false }
+            return versions[last].from <= date && versions[last].until == nil
         }
 
-        for event in events {
-            let item = event.item
-            let decision = event.sourced.decision
-            let location = event.sourced.location(ofItem: event.index)
-            let number = decision.number
-            let codeText = item.subjectCode?.rawValue
+        // Every part set by the same decision: one dictionary per decision, shared by its versions.
+        var allPartsByDecision = [[Part: String]?](repeating: nil, count: accepted.count)
+        func allParts(_ decision: Int) -> [Part: String] {
+            if let known = allPartsByDecision[decision] { return known }
+            let made = Self.allParts(accepted[decision].decision.number)
+            allPartsByDecision[decision] = made
+            return made
+        }
+
+        // A row is applied where it lies in its decision (`borrowing`): copying the row would
+        // retain every field of its procedure, twice over.
+        func apply(_ event: Event, _ item: borrowing DecisionItem) {
+            let number = accepted[event.decision].decision.number
             func fail(_ message: String) {
-                diagnostics.append(.error("decision \(number): \(message)", at: location, code: codeText))
+                diagnostics.append(.error(
+                    "decision \(number): \(message)", at: accepted[event.decision].location(ofItem: event.index),
+                    code: item.subjectCode?.rawValue))
             }
 
             switch item.action {
             case .new:
-                guard var procedure = item.procedure else { continue }
+                guard var procedure = item.procedure else { return }
                 let key = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
                 if inForce(key, on: event.date) {
                     fail("new procedure \(key) is already in force since \(histories[key]!.versions.last!.from.iso) (decision \(histories[key]!.versions.last!.decision)); announce it as 'amended' instead")
-                    continue
+                    return
                 }
                 procedure.code = procedure.code ?? item.code
                 let version = ProcedureVersion(
                     procedure: procedure, decision: number, action: .new, from: event.date,
-                    partSources: allParts(number))
+                    partSources: allParts(event.decision))
                 histories[key, default: ProcedureHistory(key: key)].versions.append(version)
 
             case .amended:
-                guard let procedure = item.procedure, let code = item.subjectCode else { continue }
+                guard let procedure = item.procedure, let code = item.subjectCode else { return }
                 let key = code.key
-                guard inForce(key, on: event.date), var history = histories[key] else {
+                // Taken out of the dictionary while it changes, so its versions are not copied.
+                guard inForce(key, on: event.date), var history = histories.removeValue(forKey: key) else {
                     fail("cannot amend \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); announce it as 'new', or check the code")
-                    continue
+                    return
                 }
                 var previous = history.versions.removeLast()
                 previous.until = event.date
@@ -96,7 +121,7 @@ public enum Replay {
                 for part in changed.union(item.changedParts) { sources[part] = number }
                 if !item.changedParts.isEmpty {
                     diagnostics += declarationMismatches(
-                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: location)
+                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: accepted[event.decision].location(ofItem: event.index))
                 }
                 let replacingSameDay = previous.from == event.date
                 if !replacingSameDay { history.versions.append(previous) }
@@ -106,18 +131,18 @@ public enum Replay {
                 histories[key] = history
 
             case .replaced:
-                guard var procedure = item.procedure, !item.replaces.isEmpty else { continue }
+                guard var procedure = item.procedure, !item.replaces.isEmpty else { return }
                 let newKey = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
                 let oldKeys = item.replaces.map(\.key)
                 var missing: [ProcedureCode] = []
                 for old in item.replaces where !inForce(old.key, on: event.date) { missing.append(old) }
                 if !missing.isEmpty {
                     fail("cannot replace \(missing.map(\.rawValue).joined(separator: ", ")): not in force on \(event.date.iso)\(missing.count == 1 ? endNote(histories[missing[0].key]) : ""); check the codes")
-                    continue
+                    return
                 }
                 if !oldKeys.contains(newKey), inForce(newKey, on: event.date) {
                     fail("replacing procedure \(newKey) is already in force; give the replacement a new code, or announce it as 'amended'")
-                    continue
+                    return
                 }
                 for old in oldKeys {
                     var last = histories[old]!.versions.removeLast()
@@ -126,19 +151,19 @@ public enum Replay {
                     histories[old]!.versions.append(last)
                 }
                 procedure.code = procedure.code ?? item.code
-                var history = histories[newKey] ?? ProcedureHistory(key: newKey)
+                var history = histories.removeValue(forKey: newKey) ?? ProcedureHistory(key: newKey)
                 history.replaces = Array(Set(history.replaces + oldKeys.filter { $0 != newKey })).sorted()
                 history.versions.append(ProcedureVersion(
                     procedure: procedure, decision: number, action: .replaced, from: event.date,
-                    partSources: allParts(number)))
+                    partSources: allParts(event.decision)))
                 histories[newKey] = history
 
             case .abolished:
-                guard let code = item.subjectCode else { continue }
+                guard let code = item.subjectCode else { return }
                 let key = code.key
                 guard inForce(key, on: event.date) else {
                     fail("cannot abolish \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); check the code and the date")
-                    continue
+                    return
                 }
                 var last = histories[key]!.versions.removeLast()
                 last.until = event.date
@@ -146,6 +171,7 @@ public enum Replay {
                 histories[key]!.versions.append(last)
             }
         }
+        for event in events { apply(event, accepted[event.decision].decision.items[event.index]) }
 
         var decisions: [String: Decision] = [:]
         for sourced in accepted { decisions[sourced.decision.number] = sourced.decision }

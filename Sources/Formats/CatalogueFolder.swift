@@ -100,8 +100,11 @@ public struct CatalogueFolder: Sendable {
         return found.sorted()
     }
 
-    /// Reads files on every core, keeping results in the files' order; also returns each file's
-    /// digest key and whether any file had to be parsed (not found in the cache).
+    /// Reads files on every core, the largest first (so that no core is left with a big file at
+    /// the end), keeping results in the files' order; also returns each file's digest key and
+    /// whether any file had to be parsed (not found in the cache). With a cache, a file whose status
+    /// is the one the cache's file index recorded is not read: the index gives its key
+    /// (`FileIndex` says why that is safe).
     static func readAll(
         _ files: [String], cache: DecisionCache?, progress: (@Sendable (Int, Int) -> Void)?
     ) -> ([SourcedDecision], [Diagnostic], [String: String], Bool) {
@@ -109,12 +112,25 @@ public struct CatalogueFolder: Sendable {
         let keys = Mutex<[String: String]>([:])
         let missed = Atomic<Bool>(false)
         let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        let session = cache?.beginLoad()
+        let statuses = files.map { FileStatus(path: $0) }
+        let order = files.indices.sorted { (statuses[$0]?.size ?? 0, $1) > (statuses[$1]?.size ?? 0, $0) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { n in
+            let i = order[n]
             let path = files[i]
+            let status = statuses[i]
             let result = Result { () throws(FormatError) in
+                if let cache, let session, let status, let key = session.key(of: path, status: status),
+                   let cached = cache.lookup(key, file: path) {
+                    keys.withLock { $0[path] = key }
+                    session.note(path, status: status, key: key)
+                    return cached
+                }
                 let bytes = try DocumentFile.readBytes(path)
                 let key = DecisionCache.key(ContentDigest(bytes), size: bytes.count)
                 keys.withLock { $0[path] = key }
+                // The status was taken before the bytes were read: a change after it changes it.
+                if let status, status.size == bytes.count { session?.note(path, status: status, key: key) }
                 if let cache, let cached = cache.lookup(key, file: path) { return cached }
                 missed.store(true, ordering: .relaxed)
                 let read = try DocumentFile.readDecision(bytes: bytes, path: path)
@@ -124,6 +140,7 @@ public struct CatalogueFolder: Sendable {
             slots.withLock { $0[i] = result }
             progress?(done.add(1, ordering: .relaxed).newValue, files.count)
         }
+        if let cache, let session { cache.finishLoad(session) }
         var decisions: [SourcedDecision] = []
         var diagnostics: [Diagnostic] = []
         for result in slots.withLock({ $0 }) {

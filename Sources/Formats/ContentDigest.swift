@@ -43,6 +43,76 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         self = bytes.withUnsafeBytes { ContentDigest($0) }
     }
 
+    private init(a: UInt64, b: UInt64, count: Int) {
+        let a = a ^ UInt64(count)
+        let b = b ^ UInt64(count) &* 0x9e37_79b9_7f4a_7c15
+        high = Self.finish(a)
+        low = Self.finish(b ^ a.rotated(43))
+    }
+
+    /// The digest of bytes given piece by piece: the same as `ContentDigest` of all the pieces put
+    /// together, without putting them together (at 100,000 procedures, the search documents' text
+    /// is hundreds of megabytes).
+    public struct Stream: Sendable {
+        private var a: UInt64 = 0x9e37_79b9_7f4a_7c15
+        private var b: UInt64 = 0xc2b2_ae3d_27d4_eb4f
+        private var count = 0
+        /// Bytes of a word not yet complete, little-endian, and how many.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+
+        public init() {}
+
+        private mutating func step(_ w: UInt64) {
+            a = ((a ^ w) &* 0x87c3_7b91_1142_53d5).rotated(31)
+            b = (b &+ w &* 0x4cf5_ad43_2745_937f)
+            b = (b ^ (b >> 29)) &* 0x1656_67b1_9e37_79f9
+        }
+
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            count += n
+            var i = 0
+            if pendingCount > 0 {
+                while pendingCount < 8, i < n {
+                    pending |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * pendingCount)
+                    pendingCount += 1
+                    i += 1
+                }
+                guard pendingCount == 8 else { return }
+                step(pending)
+                pending = 0
+                pendingCount = 0
+            }
+            while i + 8 <= n {
+                step(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            while i < n {
+                pending |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                i += 1
+            }
+        }
+
+        /// A text's UTF-8.
+        public mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        }
+
+        public mutating func add(byte: UInt8) {
+            withUnsafeBytes(of: byte) { add($0) }
+        }
+
+        public var digest: ContentDigest {
+            var copy = self
+            if copy.pendingCount > 0 { copy.step(copy.pending) }
+            return ContentDigest(a: copy.a, b: copy.b, count: copy.count)
+        }
+    }
+
     /// 32 hexadecimal digits.
     public var description: String { Self.hex(high) + Self.hex(low) }
 

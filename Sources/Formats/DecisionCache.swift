@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import Synchronization
 
 /// Decision files already read, kept between runs so that loading a catalogue does not parse and
 /// validate again the files that did not change (`CatalogueFolder.load(cache:)`).
@@ -13,9 +14,10 @@ import Foundation
 /// catalogue keeps its cache), the locations are given back with the path the file is read from now.
 /// Entries are written to a temporary file and renamed into place, so concurrent runs are safe.
 ///
-/// The payload is the decision in `ModelBinary`'s form (format 2); format 1's generic compact
-/// encoding, which took most of a warm load to decode, is a format line that does not match: a
-/// miss, and the entry is rewritten.
+/// The payload is the decision in `ModelBinary`'s form (format 3: a string table, then the values);
+/// format 1's generic compact encoding, which took most of a warm load to decode, and format 2's
+/// texts written out in full wherever they occur are format lines that do not match: a miss, and
+/// the entry is rewritten.
 public struct DecisionCache: Sendable {
     /// The folder holding the entries.
     public let folder: String
@@ -23,7 +25,7 @@ public struct DecisionCache: Sendable {
     public let program: String
 
     public static let folderName = ".tthc-cache"
-    static let formatLine = "tthc decision cache 2\n"
+    static let formatLine = "tthc decision cache 3\n"
 
     public init(folder: String, program: String = DecisionCache.programIdentity) {
         self.folder = folder
@@ -68,11 +70,12 @@ public struct DecisionCache: Sendable {
             w.int(l.line)
             w.int(l.column)
         }
-        return w.out
+        return w.bytes
     }
 
     static func decode(_ payload: UnsafeBufferPointer<UInt8>, file: String) throws(ModelBinary.Malformed) -> SourcedDecision {
         var r = BinaryReader(payload)
+        try r.stringTable()
         let decision = try r.decision()
         let location = SourceLocation(file: file, line: try r.int(), column: try r.int())
         let items = try r.list { r throws(ModelBinary.Malformed) in
@@ -103,6 +106,72 @@ public struct DecisionCache: Sendable {
         let digest = ContentDigest(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
         guard lines[3] == digest.description else { return nil }
         return start
+    }
+
+    /// The file index beside the entries (`FileIndex`): which key each decision file's bytes had,
+    /// by the file's status, so an unchanged file is not read to find its entry.
+    var indexPath: String { folder + "/files.index" }
+
+    /// Starts a load's use of the file index: reads what the previous load recorded, and makes the
+    /// stamp file (whose change time bounds what this load may record) before any decision file is
+    /// looked at. Without a stamp (a read-only catalogue) the index is used but not written.
+    public func beginLoad() -> IndexSession {
+        let previous = (try? String(contentsOfFile: indexPath, encoding: .utf8)).map(FileIndex.init(text:)) ?? FileIndex()
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stampPath = folder + "/.files.index.\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        var stamp: (String, FileStatus.Time)?
+        let fd = open(stampPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            var info = stat()
+            if fstat(fd, &info) == 0 {
+                stamp = (stampPath, FileStatus(info).changed)
+            } else {
+                unlink(stampPath)
+            }
+            close(fd)
+        }
+        return IndexSession(previous: previous, stamp: stamp)
+    }
+
+    /// One load's use of the file index (`beginLoad`, then `finishLoad`); safe to use from every
+    /// core at once.
+    public final class IndexSession: Sendable {
+        let previous: FileIndex
+        let stamp: (path: String, changed: FileStatus.Time)?
+        let recorded = Mutex(FileIndex())
+
+        init(previous: FileIndex, stamp: (String, FileStatus.Time)?) {
+            self.previous = previous
+            self.stamp = stamp
+        }
+
+        /// The key the file's bytes had when its status was recorded, when the status is the same now.
+        func key(of path: String, status: FileStatus) -> String? {
+            guard let entry = previous.entries[path], entry.status == status else { return nil }
+            return entry.key
+        }
+
+        /// Records a file's status, taken before its bytes were read, and their key; only when the
+        /// status is older than the stamp (the racy-timestamp rule) and the path fits on a line.
+        func note(_ path: String, status: FileStatus, key: String) {
+            guard let stamp, status.changed < stamp.changed, !path.contains("\n") else { return }
+            recorded.withLock { $0.entries[path] = FileIndex.Entry(status: status, key: key) }
+        }
+    }
+
+    /// Ends a load: writes the index when what it recorded differs from what it found (by renaming
+    /// the stamp file into place, so a concurrent load reads one index or the other), else removes
+    /// the stamp.
+    public func finishLoad(_ session: IndexSession) {
+        guard let stamp = session.stamp else { return }
+        let recorded = session.recorded.withLock { $0 }
+        guard recorded != session.previous,
+              FileManager.default.createFile(atPath: stamp.path, contents: Data(recorded.text.utf8)),
+              rename(stamp.path, indexPath) == 0
+        else {
+            unlink(stamp.path)
+            return
+        }
     }
 
     /// Keeps a decision read from a file whose bytes had this key. Failures are silent: the cache

@@ -7,8 +7,13 @@ import Foundation
 /// reading it back is a walk over the bytes with no `Decoder`, containers or key look-ups, which
 /// is what made the generic decoding most of a warm load.
 ///
-/// - an `Int` is zigzag LEB128, a `Bool` one byte, a `String` its UTF-8 length then its bytes;
-/// - an optional is a byte (0 absent, 1 present) then the value; a list its count then the values;
+/// - an `Int` is zigzag LEB128, a `Bool` one byte;
+/// - a `String` is its number in the entry's string table, which comes first: every distinct text
+///   once (its UTF-8 length, then its bytes), so the texts a decision repeats in every procedure
+///   (forms, agencies, steps, dossier items: about five times out of six in the generated
+///   catalogues) are checked as UTF-8 and allocated once per entry and shared after that;
+/// - an optional is a byte (0 absent, 1 present) then the value, an optional `String` its number
+///   plus one (0 absent); a list its count then the values;
 /// - an enum is its raw value; a `Decimal` its 20 bytes as they are in memory (the same build reads them).
 ///
 /// Reading checks every length against the end of the bytes and every enum against its cases, and
@@ -22,10 +27,40 @@ enum ModelBinary {
 // MARK: - Writing
 
 struct BinaryWriter {
+    /// The values, with texts as their numbers in the table.
     var out: [UInt8] = []
+    /// The string table: every distinct text, its length then its bytes, in the order first met.
+    private var table: [UInt8] = []
+    private var numbers: [String: Int] = [:]
 
     init(capacity: Int = 4096) {
         out.reserveCapacity(capacity)
+    }
+
+    /// The whole form: the string table (count of texts, byte length, texts), then the values.
+    var bytes: [UInt8] {
+        var header = BinaryWriter()
+        header.count(numbers.count)
+        header.count(table.count)
+        return header.out + table + out
+    }
+
+    /// A text's number in the table, adding it when new.
+    private mutating func number(_ s: String) -> Int {
+        if let known = numbers[s] { return known }
+        let n = numbers.count
+        numbers[s] = n
+        var s = s
+        s.withUTF8 { utf8 in
+            var n = UInt(utf8.count)
+            while n >= 0x80 {
+                table.append(UInt8(truncatingIfNeeded: n) | 0x80)
+                n >>= 7
+            }
+            table.append(UInt8(n))
+            table.append(contentsOf: utf8)
+        }
+        return n
     }
 
     mutating func count(_ n: Int) {
@@ -50,11 +85,7 @@ struct BinaryWriter {
     }
 
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            count(utf8.count)
-            out.append(contentsOf: utf8)
-        }
+        count(number(s))
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
@@ -67,7 +98,7 @@ struct BinaryWriter {
     }
 
     mutating func string(_ s: String?) {
-        optional(s) { $0.string($1) }
+        count(s.map { number($0) + 1 } ?? 0)
     }
 
     mutating func list<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
@@ -100,11 +131,34 @@ struct BinaryReader {
     private let base: UnsafePointer<UInt8>
     private(set) var position: Int
     let end: Int
+    /// The entry's texts, by number (`stringTable()`).
+    private var texts: [String] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         position = 0
         end = bytes.count
+    }
+
+    /// Reads the string table that starts the form (`BinaryWriter.bytes`): each text is checked as
+    /// UTF-8 here, once, however many times the values use it.
+    mutating func stringTable() throws(ModelBinary.Malformed) {
+        let n = try listCount()
+        let length = try listCount()
+        let tableEnd = position + length
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n {
+            let size = try count()
+            guard size <= tableEnd - position else { throw ModelBinary.Malformed() }
+            guard let s = String(validating: UnsafeBufferPointer(start: base + position, count: size), as: UTF8.self) else {
+                throw ModelBinary.Malformed()
+            }
+            strings.append(s)
+            position += size
+        }
+        guard position == tableEnd else { throw ModelBinary.Malformed() }
+        texts = strings
     }
 
     var atEnd: Bool { position == end }
@@ -155,12 +209,9 @@ struct BinaryReader {
     }
 
     mutating func string() throws(ModelBinary.Malformed) -> String {
-        let n = try listCount()
-        defer { position += n }
-        guard let s = String(validating: UnsafeBufferPointer(start: base + position, count: n), as: UTF8.self) else {
-            throw ModelBinary.Malformed()
-        }
-        return s
+        let n = try count()
+        guard n < texts.count else { throw ModelBinary.Malformed() }
+        return texts[n]
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(ModelBinary.Malformed) -> T) throws(ModelBinary.Malformed) -> T? {
@@ -172,7 +223,10 @@ struct BinaryReader {
     }
 
     mutating func optionalString() throws(ModelBinary.Malformed) -> String? {
-        try optional { r throws(ModelBinary.Malformed) in try r.string() }
+        let n = try count()
+        if n == 0 { return nil }
+        guard n <= texts.count else { throw ModelBinary.Malformed() }
+        return texts[n - 1]
     }
 
     mutating func list<T>(_ read: (inout BinaryReader) throws(ModelBinary.Malformed) -> T) throws(ModelBinary.Malformed) -> [T] {

@@ -43,87 +43,134 @@ public enum OpenData {
 
     /// `catalogue.json`: every procedure in force, with links to its page and its full record.
     public static func catalogueJSON(_ data: SiteData) -> String {
-        catalogueJSON(data, rows: rows(data))
-    }
-
-    /// The same text `JSONFormat.pretty(Document(…))` gives (a test checks it), written straight
-    /// from the rows: at 10,000 procedures the generic encoder's tree of nodes was most of the cost
-    /// of the open data in a rebuild.
-    static func catalogueJSON(_ data: SiteData, rows: [Row]) -> String {
-        var out = ""
-        out.reserveCapacity(256 + rows.count * 640)
-        func string(_ key: String, _ value: String, indent: String, last: Bool = false) {
-            out += indent
-            JSONFormat.appendLiteral(key, to: &out)
-            out += ": "
-            JSONFormat.appendLiteral(value, to: &out)
-            out += last ? "\n" : ",\n"
-        }
-        func list(_ key: String, _ values: [String]) {
-            out += "      "
-            JSONFormat.appendLiteral(key, to: &out)
-            guard !values.isEmpty else { out += ": [],\n"; return }
-            out += ": [\n"
-            for (n, v) in values.enumerated() {
-                out += "        "
-                JSONFormat.appendLiteral(v, to: &out)
-                out += n + 1 < values.count ? ",\n" : "\n"
-            }
-            out += "      ],\n"
-        }
-        out += "{\n"
-        string("province", data.province.name, indent: "  ")
-        string("date", data.date.iso, indent: "  ")
-        out += "  \"sample\": \(data.province.sample ? "true" : "false"),\n"
-        out += "  \"count\": \(data.state.count),\n"
-        guard !rows.isEmpty else { return out + "  \"procedures\": []\n}\n" }
-        out += "  \"procedures\": [\n"
-        for (n, r) in rows.enumerated() {
-            out += "    {\n"
-            string("code", r.code, indent: "      ")
-            string("name", r.name, indent: "      ")
-            list("levels", r.levels)
-            list("fields", r.fields)
-            list("agencies", r.agencies)
-            string("processingTime", r.processingTime, indent: "      ")
-            if let online = r.online { string("online", online, indent: "      ") }
-            string("decision", r.decision, indent: "      ")
-            string("inForceSince", r.inForceSince, indent: "      ")
-            string("page", r.page, indent: "      ")
-            string("data", r.data, indent: "      ", last: true)
-            out += n + 1 < rows.count ? "    },\n" : "    }\n"
-        }
-        return out + "  ]\n}\n"
+        String(decoding: tables(data).json, as: UTF8.self)
     }
 
     /// `procedures.csv` (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read the
     /// Vietnamese correctly).
     public static func proceduresCSV(_ data: SiteData) -> String {
-        proceduresCSV(rows(data))
+        String(decoding: tables(data).csv, as: UTF8.self)
     }
 
-    static func proceduresCSV(_ rows: [Row]) -> String {
-        var out = "\u{FEFF}" + csv(["code", "name", "levels", "fields", "agencies", "processing_time", "online", "decision", "in_force_since", "page"])
-        for r in rows {
-            out += csv([r.code, r.name, r.levels.joined(separator: "; "), r.fields.joined(separator: "; "),
-                        r.agencies.joined(separator: "; "), r.processingTime, r.online ?? "", r.decision, r.inForceSince, r.page])
+    /// `catalogue.json` and `procedures.csv` as UTF-8, in one pass over the procedures in force and
+    /// straight from them: the same text `JSONFormat.pretty(Document(…))` gives from `rows` (a test
+    /// checks it), without the rows, the generic encoder's tree of nodes or a `String` per field,
+    /// which made the open data seconds of a rebuild at 100,000 procedures.
+    static func tables(_ data: SiteData) -> (json: [UInt8], csv: [UInt8]) {
+        let entries = data.state.entries
+        var json = ByteText(capacity: 256 + entries.count * 700)
+        var csv = ByteText(capacity: 128 + entries.count * 400)
+        json.append("{\n  \"province\": ")
+        json.json(data.province.name)
+        json.append(",\n  \"date\": ")
+        json.json(data.date.iso)
+        json.append(data.province.sample ? ",\n  \"sample\": true,\n  \"count\": " : ",\n  \"sample\": false,\n  \"count\": ")
+        json.append(entries.count)
+        json.append(entries.isEmpty ? ",\n  \"procedures\": []\n}\n" : ",\n  \"procedures\": [\n")
+        csv.append("\u{FEFF}code,name,levels,fields,agencies,processing_time,online,decision,in_force_since,page\r\n")
+
+        func list(_ key: StaticString, _ values: [String]) {
+            json.append("      \"")
+            json.append(key)
+            guard !values.isEmpty else { return json.append("\": [],\n") }
+            json.append("\": [\n")
+            for (n, v) in values.enumerated() {
+                json.append("        ")
+                json.json(v)
+                json.append(n + 1 < values.count ? ",\n" : "\n")
+            }
+            json.append("      ],\n")
         }
-        return out
+        // Catalogues repeat a few dozen processing times; each is put in words once.
+        var times: [ProcessingTime: String] = [:]
+        func time(_ t: ProcessingTime) -> String {
+            if let known = times[t] { return known }
+            let text = Texts.time(t)
+            times[t] = text
+            return text
+        }
+        func csvList(_ values: [String]) {
+            csv.csv(values.count == 1 ? values[0] : values.joined(separator: "; "))
+            csv.append(",")
+        }
+        // Read where it lies: copying an entry would retain every field of its procedure.
+        func row(_ e: borrowing CatalogueState.Entry, last: Bool) {
+            let p = e.version.procedure
+            let code = p.code ?? ProcedureCode(e.key)
+            let levels = p.levels.map(\.rawValue)
+            let fields = p.fields.map(\.name)
+            let agencies = p.agencies(.performing)
+            let time = (p.channel(.inPerson) ?? p.channels.first).map { time($0.time) } ?? ""
+            let since = e.version.from.iso
+            let page = SiteData.procedurePath(e.key)
+
+            json.append("    {\n      \"code\": ")
+            json.json(code.rawValue)
+            json.append(",\n      \"name\": ")
+            json.json(p.name)
+            json.append(",\n")
+            list("levels", levels)
+            list("fields", fields)
+            list("agencies", agencies)
+            json.append("      \"processingTime\": ")
+            json.json(time)
+            if let online = p.online {
+                json.append(",\n      \"online\": ")
+                json.json(online.level.rawValue)
+            }
+            json.append(",\n      \"decision\": ")
+            json.json(e.version.decision)
+            json.append(",\n      \"inForceSince\": ")
+            json.json(since)
+            json.append(",\n      \"page\": ")
+            json.json(page)
+            json.append(",\n      \"data\": ")
+            json.json(SitePath.procedureData(code))
+            json.append(last ? "\n    }\n" : "\n    },\n")
+
+            csv.csv(code.rawValue)
+            csv.append(",")
+            csv.csv(p.name)
+            csv.append(",")
+            csvList(levels)
+            csvList(fields)
+            csvList(agencies)
+            csv.csv(time)
+            csv.append(",")
+            csv.csv(p.online?.level.rawValue ?? "")
+            csv.append(",")
+            csv.csv(e.version.decision)
+            csv.append(",")
+            csv.csv(since)
+            csv.append(",")
+            csv.csv(page)
+            csv.append("\r\n")
+        }
+        for i in entries.indices { row(entries[i], last: i == entries.count - 1) }
+        if !entries.isEmpty { json.append("  ]\n}\n") }
+        return (json.bytes, csv.bytes)
     }
 
-    static func csv(_ fields: [String]) -> String {
-        fields.map { f in
-            needsQuotes(f) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\r\n"
-    }
-
-    /// Whether a CSV field holds a comma, a quote or a line break. Most fields have none of their
-    /// bytes, which a scan of the UTF-8 settles; the others are read as characters.
+    /// Whether a CSV field holds a comma, a quote or a line break, as characters. A scan of the
+    /// UTF-8 settles most fields: none of those bytes, no; one of them between ASCII bytes (or at an
+    /// end), yes, since no ASCII character joins a neighbour into one character (a comma followed by
+    /// a combining accent is another character, not a comma). The rest are read as characters.
     static func needsQuotes(_ field: String) -> Bool {
-        let maybe = field.utf8.contains { b in
-            // , " LF VT FF CR, and the lead bytes of U+0085, U+2028 and U+2029 (other newlines).
-            b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || (0x0A...0x0D).contains(b) || b == 0xC2 || b == 0xE2
+        var field = field
+        var maybe = false
+        let settled = field.withUTF8 { utf8 -> Bool in
+            for (i, b) in utf8.enumerated() {
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || (0x0A...0x0D).contains(b) {
+                    if (i == 0 || utf8[i - 1] < 0x80) && (i + 1 == utf8.count || utf8[i + 1] < 0x80) { return true }
+                    maybe = true
+                } else if b == 0xC2 || b == 0xE2 {
+                    // The lead bytes of U+0085, U+2028 and U+2029 (other newlines).
+                    maybe = true
+                }
+            }
+            return false
         }
+        if settled { return true }
         return maybe && field.contains { $0 == "," || $0 == "\"" || $0.isNewline }
     }
 
@@ -148,9 +195,12 @@ public enum OpenData {
         if p.sample { out += "  <subtitle>\(xml(Province.sampleNotice))</subtitle>\n" }
         for d in data.decisions {
             let path = SitePath.decisionChanges(d.number)
+            // One pass over the rows, each read where it lies (a row copied is its procedure retained).
+            var perAction: [DecisionItem.Action: Int] = [:]
+            for i in d.items.indices { perAction[d.items[i].action, default: 0] += 1 }
             var counts: [String] = []
             for action in DecisionItem.Action.allCases {
-                let n = d.items.count { $0.action == action }
+                let n = perAction[action] ?? 0
                 if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
             }
             out += """
@@ -169,25 +219,35 @@ public enum OpenData {
 
     /// The sitemap files: `sitemap.xml`, and when there are more than 50,000 pages (the protocol's
     /// limit per file) `sitemap.xml` becomes an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
-    /// Locations are absolute when the site has an address, relative otherwise.
-    public static func sitemaps(_ data: SiteData, pages: [String]) -> [(path: String, text: String)] {
+    /// Locations are absolute when the site has an address, relative otherwise. As UTF-8.
+    public static func sitemaps(_ data: SiteData, pages: [String]) -> [(path: String, bytes: [UInt8])] {
         let limit = 50_000
-        func url(_ path: String) -> String { xml(data.absolute(path) ?? path) }
-        func urlset(_ paths: ArraySlice<String>) -> String {
-            var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for p in paths { out += "  <url><loc>\(url(p))</loc></url>\n" }
-            return out + "</urlset>\n"
+        // `absolute(path)` is this prefix and the path, and escaping goes byte by byte: the
+        // prefix is escaped once.
+        var prefix = ByteText()
+        prefix.xml(data.absolute("") ?? "")
+        func urlset(_ paths: ArraySlice<String>) -> [UInt8] {
+            var out = ByteText(capacity: 128 + paths.count * (prefix.bytes.count + 64))
+            out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+            for p in paths {
+                out.append("  <url><loc>")
+                out.bytes += prefix.bytes
+                out.xml(p)
+                out.append("</loc></url>\n")
+            }
+            out.append("</urlset>\n")
+            return out.bytes
         }
         let sorted = pages.filter { $0 != SiteLinks.notFound }
         guard sorted.count > limit else { return [(SiteLinks.sitemap, urlset(sorted[...]))] }
-        var files: [(String, String)] = []
+        var files: [(String, [UInt8])] = []
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (n, start) in stride(from: 0, to: sorted.count, by: limit).enumerated() {
             let name = "sitemap-\(n + 1).xml"
             files.append((name, urlset(sorted[start..<min(start + limit, sorted.count)])))
-            index += "  <sitemap><loc>\(url(name))</loc></sitemap>\n"
+            index += "  <sitemap><loc>\(xml(data.absolute(name) ?? name))</loc></sitemap>\n"
         }
-        return [(SiteLinks.sitemap, index + "</sitemapindex>\n")] + files
+        return [(SiteLinks.sitemap, Array((index + "</sitemapindex>\n").utf8))] + files
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap is named when its URL is known.

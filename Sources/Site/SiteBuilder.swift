@@ -254,29 +254,49 @@ public struct SiteBuilder: Sendable {
         open.add(model.layoutKey)
         open.add(model.catalogueKey)
         units[Manifest.openData] = try unit(Manifest.openData, open.hex, manifest, out) {
-            let rows = OpenData.rows(data)
-            var files: [(path: String, text: String)] = [
-                (SiteLinks.catalogueJSON, OpenData.catalogueJSON(data, rows: rows)),
-                (SiteLinks.proceduresCSV, OpenData.proceduresCSV(rows)),
-                (SiteLinks.feed, OpenData.feed(data)),
-            ]
-            files += OpenData.sitemaps(data, pages: kinds.map(model.path(of:)))
-            files.append((SiteLinks.robots, OpenData.robots(data)))
-            for file in files { try out.emit(file.path, file.text) }
-            return files.map(\.path)
-        }
-        // The search index is made from the search documents alone; their digest is much cheaper
-        // than building the index, and a decision that changes times or fees leaves them alone.
-        let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
-        units[Manifest.search] = try unit(Manifest.search, Self.searchKey(documents, layout: model.layoutKey), manifest, out) {
-            var paths: [String] = []
-            for file in SearchIndexBuilder.build(documents) {
-                try out.emit(file.path, file.contents)
+            let tables = OpenData.tables(data)
+            try out.emit(SiteLinks.catalogueJSON, bytes: tables.json)
+            try out.emit(SiteLinks.proceduresCSV, bytes: tables.csv)
+            try out.emit(SiteLinks.feed, OpenData.feed(data))
+            var paths = [SiteLinks.catalogueJSON, SiteLinks.proceduresCSV, SiteLinks.feed]
+            for file in OpenData.sitemaps(data, pages: kinds.map(model.path(of:))) {
+                try out.emit(file.path, bytes: file.bytes)
                 paths.append(file.path)
             }
-            return paths
+            try out.emit(SiteLinks.robots, OpenData.robots(data))
+            return paths + [SiteLinks.robots]
         }
+        units[Manifest.search] = try searchUnit(manifest, out)
         return units
+    }
+
+    /// The search index is made from the search documents alone. Its fingerprint has two halves,
+    /// `identity/content`: the identity names the version each procedure in force shows by its
+    /// decision's file digest (a version's procedure is what its decision's file says for that key),
+    /// and costs nothing next to the documents; when it is the previous build's, the index is kept
+    /// without making a document. Otherwise the documents are made and their text digested: a
+    /// decision that changes only times or fees leaves that digest, and the index, as they were.
+    func searchUnit(_ previous: Manifest, _ out: OutputFolder) throws -> Manifest.Unit {
+        let data = model.data
+        let identity = Self.searchIdentity(data, layout: model.layoutKey)
+        let old = previous.units[Manifest.search]
+        let halves = old?.fingerprint.split(separator: "/", maxSplits: 1).map(String.init) ?? []
+        let (oldIdentity, oldContent) = halves.count == 2 ? (halves[0], halves[1]) : (nil, halves.first)
+        if let old, let identity, identity == oldIdentity, try old.files.allSatisfy({ try out.keep($0) }) {
+            return old
+        }
+        let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
+        let content = Self.searchKey(documents, layout: model.layoutKey)
+        let fingerprint = (identity ?? "-") + "/" + content
+        if let old, content == oldContent, try old.files.allSatisfy({ try out.keep($0) }) {
+            return Manifest.Unit(fingerprint: fingerprint, files: old.files)
+        }
+        var paths: [String] = []
+        for file in SearchIndexBuilder.build(documents) {
+            try out.emit(file.path, file.contents)
+            paths.append(file.path)
+        }
+        return Manifest.Unit(fingerprint: fingerprint, files: paths)
     }
 
     /// A group of files made together: kept as a whole when its fingerprint is the previous
@@ -291,20 +311,39 @@ public struct SiteBuilder: Sendable {
         return Manifest.Unit(fingerprint: fingerprint, files: try make())
     }
 
-    /// The digest of everything the search index is built from.
+    /// The digest of everything the search index is built from, streamed text by text.
     static func searchKey(_ documents: [SearchDocument], layout: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(documents.count * 2048)
+        var digest = ContentDigest.Stream()
         func add(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(0)
+            digest.add(text)
+            digest.add(byte: 0)
         }
         add("search")
         add(layout)
         for d in documents {
             add(d.key); add(d.name); add(d.code); add(d.field); add(d.agency); add(d.level); add(d.body); add(d.path)
         }
-        return ContentDigest(bytes).description
+        return digest.digest.description
+    }
+
+    /// Which version of which procedure the search documents would be made from: each key in force,
+    /// the decision that set its version and that decision's file digest. Nil when a decision was
+    /// not read from a file (a catalogue built in code): then only the documents' text will do.
+    static func searchIdentity(_ data: SiteData, layout: String) -> String? {
+        var digest = ContentDigest.Stream()
+        func add(_ text: String) {
+            digest.add(text)
+            digest.add(byte: 0)
+        }
+        add("search identity")
+        add(layout)
+        for i in data.state.entries.indices {
+            let key = data.state.entries[i].key
+            let decision = data.state.entries[i].version.decision
+            guard let file = data.decisionDigests[decision] else { return nil }
+            add(key); add(decision); add(file)
+        }
+        return digest.digest.description
     }
 
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A

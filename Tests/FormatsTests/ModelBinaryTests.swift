@@ -12,8 +12,9 @@ struct ModelBinaryTests {
     static func roundTrip(_ decision: Decision) throws -> Decision {
         var w = BinaryWriter()
         w.decision(decision)
-        return try w.out.withUnsafeBufferPointer { bytes throws in
+        return try w.bytes.withUnsafeBufferPointer { bytes throws in
             var r = BinaryReader(bytes)
+            try r.stringTable()
             let back = try r.decision()
             #expect(r.atEnd)
             return back

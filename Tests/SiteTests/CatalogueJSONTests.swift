@@ -59,6 +59,7 @@ struct CatalogueJSONTests {
     @Test(arguments: [
         "Đăng ký khai sinh", "a,b", "\"x\"", "dòng\nmới", "a\r\nb", "a\u{0B}b", "a\u{0C}b", "a\u{85}b", "a\u{2028}b",
         "a\u{2029}b", "a – b … «c»", ",\u{301}", "", "ạ ế ữ đ", "\u{2027}", "\u{C2A0}",
+        "Hộ tịch, chứng thực", ",", "\"", "\n", "\r\n", "a,\u{301}b", "ạ,ế", "\u{301},", "ạ\"", "x\r", "đ\u{0B}đ", "\u{0300}\"x",
     ])
     func csvQuotesExactlyTheFieldsThatNeedIt(field: String) {
         #expect(OpenData.needsQuotes(field) == field.contains { $0 == "," || $0 == "\"" || $0.isNewline })
