@@ -15,7 +15,7 @@ struct FolderListingTests {
         }
         for file in ["d/a.json", "d/B.JSON", "d/.h.json", "d/notes.txt", "d/sub/c.json", "d/sub/.hid/e.json", "d/.hiddir/f.json",
                      "d/x.json.dir/g.json", "other/o.json"] {
-            fm.createFile(atPath: root.appendingPathComponent(file).path, contents: Data("{}".utf8))
+            #expect(fm.createFile(atPath: root.appendingPathComponent(file).path, contents: Data("{}".utf8)))
         }
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("d/linkdir").path, withDestinationPath: "../other")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("d/link.json").path, withDestinationPath: "../other/o.json")
@@ -106,9 +106,9 @@ struct RecordBytesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = Array("{\"name\": \"Thủ tục\"}".utf8) + Array(repeating: 0x20, count: 70_000)
         let file = folder.appendingPathComponent("a.json").path
-        FileManager.default.createFile(atPath: file, contents: Data(content))
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(content)))
         let empty = folder.appendingPathComponent("empty.json").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         #expect(try RecordBytes.read(file) == content)
         #expect(try RecordBytes.read(empty) == [])
         for path in [folder.path, folder.appendingPathComponent("missing.json").path] {

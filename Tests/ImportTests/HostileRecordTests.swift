@@ -90,7 +90,7 @@ struct HostileRecordTests {
         var bytes = Array(minimalRecord().utf8)
         bytes.insert(0xA9, at: 30)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-legacy-\(UUID().uuidString).json")
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(at: url) }
         let (record, diagnostics) = PortalImport.readFile(url.path)
         #expect(record == nil)

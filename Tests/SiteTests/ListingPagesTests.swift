@@ -59,7 +59,7 @@ struct ListingPagesTests {
     @Test func windowedPagerRenders() throws {
         let listing = ListingPages(first: "linh-vuc/ho-tich.html", count: 200 * Self.per)
         var view = TemplateFields()
-        view["pager"] = try #require(listing.pager(page: 50))
+        view["pager"] = listing.pager(page: 50)
         let html = try Theme.load(site: Fixture.site).render(view.value, template: "pager")
         #expect(html.contains("<nav class=\"pager\" aria-label=\"Các trang của danh sách\">"))
         #expect(html.contains("Trang 50/200"))
