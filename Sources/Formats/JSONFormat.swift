@@ -190,3 +190,11 @@ extension JSONFormat {
         JSONWriter.appendString(text, to: &out)
     }
 }
+
+extension JSONFormat {
+    /// A JSON string literal, quotes included, appended to `out` as UTF-8 and escaped exactly as
+    /// every JSON file tthc writes escapes it (`"`, `\\` and the control characters).
+    public static func appendStringLiteral(_ s: String, to out: inout [UInt8]) {
+        JSONStreamWriter.appendString(s, to: &out)
+    }
+}

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// UTF-8 output built as bytes in one growing buffer, with the escapes the open data needs (JSON
@@ -30,29 +31,7 @@ struct ByteText {
     /// A JSON string literal, quotes included: `"` and `\` and the control characters escaped, the
     /// rest as it is (as `JSONWriter.appendString`).
     mutating func json(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var pending = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<i]))
-                bytes.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-                pending = i + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending...]))
-            bytes.append(UInt8(ascii: "\""))
-        }
+        JSONFormat.appendStringLiteral(text, to: &bytes)
     }
 
     /// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a
