@@ -106,6 +106,12 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
             withUnsafeBytes(of: byte) { add($0) }
         }
 
+        /// A text and a NUL after it, so that ("ab", "c") and ("a", "bc") give different digests.
+        public mutating func add(field text: String) {
+            add(text)
+            add(byte: 0)
+        }
+
         public var digest: ContentDigest {
             var copy = self
             if copy.pendingCount > 0 { copy.step(copy.pending) }

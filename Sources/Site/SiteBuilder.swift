@@ -314,10 +314,7 @@ public struct SiteBuilder: Sendable {
     /// The digest of everything the search index is built from, streamed text by text.
     static func searchKey(_ documents: [SearchDocument], layout: String) -> String {
         var digest = ContentDigest.Stream()
-        func add(_ text: String) {
-            digest.add(text)
-            digest.add(byte: 0)
-        }
+        func add(_ text: String) { digest.add(field: text) }
         add("search")
         add(layout)
         for d in documents {
@@ -331,10 +328,7 @@ public struct SiteBuilder: Sendable {
     /// not read from a file (a catalogue built in code): then only the documents' text will do.
     static func searchIdentity(_ data: SiteData, layout: String) -> String? {
         var digest = ContentDigest.Stream()
-        func add(_ text: String) {
-            digest.add(text)
-            digest.add(byte: 0)
-        }
+        func add(_ text: String) { digest.add(field: text) }
         add("search identity")
         add(layout)
         for i in data.state.entries.indices {
