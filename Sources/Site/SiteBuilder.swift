@@ -112,7 +112,9 @@ public struct SiteBuilder: Sendable {
             }
             Self.removeDebris(of: live)
         }
+        Trace.mark("output locked, commit recovered")
         let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? Manifest()
+        Trace.mark("manifest read")
         if let previous, manifest.isValid {
             return try buildInPlace(previous, manifest: manifest, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
         }
@@ -141,6 +143,7 @@ public struct SiteBuilder: Sendable {
         do {
             var files = OutputFolder.files(under: live)
             files.remove(FolderCommit.journalName)
+            Trace.mark("live folder listed")
             let out = OutputFolder(staging: staging, live: live, files: files)
             report = try fill(out, manifest: manifest, progress: progress, isCancelled: isCancelled)
             if Double(report.written) > inPlaceShare * Double(report.written + report.unchanged) {
@@ -148,12 +151,14 @@ public struct SiteBuilder: Sendable {
                 try SafeWriter.swapFolder(staging, into: live)
                 return report
             }
+            Trace.mark("staged")
             plan = out.plan(last: SiteLinks.marker)
             if plan.renames.isEmpty, plan.removals.isEmpty, plan.last.isEmpty {
                 FolderRemoval.remove(staging)
                 return report
             }
             try plan.writeJournal(into: live)
+            Trace.mark("journal written")
         } catch {
             FolderRemoval.remove(staging)
             if let failure = error as? FolderCommit.Failure { throw SiteError(failure.description) }
@@ -164,6 +169,7 @@ public struct SiteBuilder: Sendable {
         // finishes from.
         do {
             try plan.apply(into: live, stopAfter: stopCommitAfter)
+            Trace.mark("committed")
         } catch let failure as FolderCommit.Failure {
             throw SiteError(failure.description)
         }
@@ -196,8 +202,10 @@ public struct SiteBuilder: Sendable {
     ) throws -> Report {
         let fingerprints = Mutex<[[(path: String, fingerprint: UInt64)]]>([])
         let units = Mutex<[String: Manifest.Unit]>([:])
+        Trace.mark("fill")
         let seed = model.fingerprintSeed(templates: theme.fingerprint)
         let kinds = model.pages
+        Trace.mark("page list")
         let total = kinds.count
         let done = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
@@ -207,7 +215,9 @@ public struct SiteBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             if worker == 0 {
                 do {
+                    Trace.mark("open data and search index…")
                     let made = try groups(kinds, into: out, previous: manifest)
+                    Trace.mark("search index done")
                     units.withLock { $0 = made }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -236,6 +246,7 @@ public struct SiteBuilder: Sendable {
                 fingerprints.withLock { $0.append(made) }
             }
         }
+        Trace.mark("pages and groups done")
         if let error = failure.withLock({ $0 }) { throw error }
         for (name, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try out.copy(source, to: "assets/" + name)
@@ -278,6 +289,7 @@ public struct SiteBuilder: Sendable {
     /// decision that changes only times or fees leaves that digest, and the index, as they were.
     func searchUnit(_ previous: Manifest, _ out: OutputFolder) throws -> Manifest.Unit {
         let data = model.data
+        Trace.mark("open data done")
         let identity = Self.searchIdentity(data, layout: model.layoutKey)
         let old = previous.units[Manifest.search]
         let halves = old?.fingerprint.split(separator: "/", maxSplits: 1).map(String.init) ?? []
@@ -286,7 +298,9 @@ public struct SiteBuilder: Sendable {
             return old
         }
         let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
+        Trace.mark("search documents made")
         let content = Self.searchKey(documents, layout: model.layoutKey)
+        Trace.mark("search documents digested")
         let fingerprint = (identity ?? "-") + "/" + content
         if let old, content == oldContent, try old.files.allSatisfy({ try out.keep($0) }) {
             return Manifest.Unit(fingerprint: fingerprint, files: old.files)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Formats
 import Foundation
 import QRCode
 import Sheets
@@ -57,6 +58,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        Trace.mark("start")
         // The templates first: without them nothing can be built, so say so before loading the catalogue.
         let candidates = Theme.locate(catalogue: options.catalogue)
         guard let site = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/templates") }) else {
@@ -70,6 +72,7 @@ struct BuildCommand: ParsableCommand {
         var data = SiteData(catalogue: loaded.catalogue, province: province, date: at.date, baseURL: baseURL)
         data.decisionDigests = SourceDigest.digests(of: loaded.folder.decisions, known: loaded.folder.digests)
         data.builder = Self.builderIdentity
+        Trace.mark("site data")
         do {
             let theme = try Theme.load(site: site, theme: self.theme)
             let builder = SiteBuilder(
@@ -77,6 +80,7 @@ struct BuildCommand: ParsableCommand {
                 sheetBytes: try Self.sheetRenderer(catalogue: loaded.catalogue, province: province, theme: theme))
             // Ctrl-C (or a TERM) stops the build before its commit, which then leaves the site as
             // it was and removes its staging folder; during the commit it is let finish.
+            Trace.mark("theme and model")
             let interruption = Interruption()
             let flag = interruption.flag
             let report = try withExtendedLifetime(interruption) {
@@ -84,6 +88,7 @@ struct BuildCommand: ParsableCommand {
                     into: output, force: force, progress: Console.progress("Đang dựng trang"),
                     isCancelled: { flag.value.load(ordering: .relaxed) })
             }
+            Trace.mark("built")
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
         } catch let error as SiteError {
@@ -121,8 +126,11 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// The running executable's size and modification time: a new build of tthc, or a new copy of
-    /// it, differs.
+    /// it, differs. `TTHC_BUILDER_ID` in the environment replaces it, for developers timing a
+    /// rebuild with a freshly compiled tthc over a site an earlier one built (BENCHMARKS.md): pages
+    /// are then kept as if the same program had made them, so never set it to publish.
     static let builderIdentity: String = {
+        if let fixed = ProcessInfo.processInfo.environment["TTHC_BUILDER_ID"], !fixed.isEmpty { return "dev-" + fixed }
         guard let path = Bundle.main.executablePath,
               let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = attributes[.size] as? NSNumber,

@@ -17,7 +17,9 @@ struct CatalogueOptions: ParsableArguments {
     func load(extra: [String] = [], allowErrors: Bool = false) throws -> LoadedCatalogue {
         let cache = noCache ? nil : DecisionCache(catalogue: catalogue)
         let folder = CatalogueFolder.load(catalogue, extra: extra, cache: cache, progress: Console.progress("Đang đọc quyết định"))
+        Trace.mark("decisions read")
         let replay = Replay.run(folder.decisions)
+        Trace.mark("replayed")
         let diagnostics = folder.diagnostics + replay.diagnostics
         Console.report(diagnostics)
         if diagnostics.hasErrors, !allowErrors {
