@@ -16,7 +16,9 @@ public enum Replay {
         var byNumber: [String: SourcedDecision] = [:]
         let ordered = input.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         var accepting: [SourcedDecision] = []
-        for sourced in ordered {
+        // Each decision's own checks, made on every core; reported in the order the decisions are taken.
+        let checks = DecisionChecks.check(all: ordered)
+        for (sourced, found) in zip(ordered, checks) {
             let number = numberKey(sourced.decision.number)
             if let first = byNumber[number] {
                 diagnostics.append(.error(
@@ -25,7 +27,7 @@ public enum Replay {
                 continue
             }
             byNumber[number] = sourced
-            diagnostics += DecisionChecks.check(sourced)
+            diagnostics += found
             accepting.append(sourced)
         }
         // A constant from here on: the functions below read rows where they lie, which they could
@@ -52,13 +54,18 @@ public enum Replay {
             return ranks
         }()
         var events: [Event] = []
-        for (n, sourced) in accepted.enumerated() {
-            let d = sourced.decision
-            let effective = d.effectiveDate
-            for i in d.items.indices {
-                let date = d.items[i].effectiveOn ?? effective
-                if date < d.signedOn { continue }  // reported by DecisionChecks; never applied
-                events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
+        events.reserveCapacity(accepted.reduce(0) { $0 + $1.decision.items.count })
+        for n in accepted.indices {
+            let effective = accepted[n].decision.effectiveDate
+            let signedOn = accepted[n].decision.signedOn
+            // Rows read where they lie (an unsafe buffer's element is a place): `items[i]` of an
+            // array copies the whole row, retaining every field of its procedure.
+            accepted[n].decision.items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    let date = items[i].effectiveOn ?? effective
+                    if date < signedOn { continue }  // reported by DecisionChecks; never applied
+                    events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
+                }
             }
         }
         events.sort { ($0.date, $0.rank, $0.index) < ($1.date, $1.rank, $1.index) }
@@ -68,8 +75,11 @@ public enum Replay {
 
         // Reads only the last version's dates: copying a version would retain its whole procedure.
         func inForce(_ key: String, on date: LocalDate) -> Bool {
-            guard let versions = histories[key]?.versions, let last = versions.indices.last else { return false }
-            return versions[last].from <= date && versions[last].until == nil
+            guard let versions = histories[key]?.versions else { return false }
+            return versions.withUnsafeBufferPointer { versions in
+                guard let last = versions.indices.last else { return false }
+                return versions[last].from <= date && versions[last].until == nil
+            }
         }
 
         // Every part set by the same decision: one dictionary per decision, shared by its versions.
@@ -171,7 +181,11 @@ public enum Replay {
                 histories[key]!.versions.append(last)
             }
         }
-        for event in events { apply(event, accepted[event.decision].decision.items[event.index]) }
+        accepted.withUnsafeBufferPointer { accepted in
+            for event in events {
+                accepted[event.decision].decision.items.withUnsafeBufferPointer { apply(event, $0[event.index]) }
+            }
+        }
 
         var decisions: [String: Decision] = [:]
         for sourced in accepted { decisions[sourced.decision.number] = sourced.decision }

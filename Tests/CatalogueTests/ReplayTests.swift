@@ -52,6 +52,24 @@ struct ReplayTests {
         #expect(error.message.contains("100/QĐ-UBND"))
     }
 
+    /// Decisions are checked on every core at once: what each reports, and the order, must be what
+    /// checking them one after another in file order gives.
+    @Test func checksOfManyDecisionsComeInTheOrderOfTheirFilesWhateverOrderTheyAreGiven() {
+        let decisions = (0..<40).map { n in
+            sourced(
+                decision("\(500 + n)/QĐ-UBND", signed: "2025-09-01", [new(procedure("2.000\(100 + n)", "Mới")), abolish("1.000894", effective: "2025-08-15")]),
+                file: "decisions/\(String(format: "%03d", n)).xml")
+        }
+        let result = Replay.run(decisions.reversed())
+        #expect(result.diagnostics.map(\.location?.file) == decisions.map(\.location.file))
+        #expect(result.diagnostics.map(\.location?.line) == Array(repeating: 20, count: 40))
+        for (n, d) in result.diagnostics.enumerated() {
+            #expect(d.severity == .error)
+            #expect(d.message == "decision \(500 + n)/QĐ-UBND: item 2 (1.000894) takes effect on 2025-08-15, before the decision is signed on 2025-09-01")
+        }
+        #expect(DecisionChecks.check(all: decisions).map { $0.map(\.message) } == decisions.map { DecisionChecks.check($0).map(\.message) })
+    }
+
     @Test func anItemEffectiveBeforeItsDecisionIsSignedIsAnError() throws {
         let d = decision("400/QĐ-UBND", signed: "2025-09-01", [abolish("1.000894", effective: "2025-08-15")])
         let result = replay([base, d])
