@@ -38,20 +38,22 @@ public enum DecisionChecks {
         // a row retains every field of its procedure, and this runs once per row of the catalogue.
         d.items.withUnsafeBufferPointer { items in
             for i in items.indices {
-                let code = items[i].subjectCode
+                // `subjectCode`, without a call that takes the whole row.
+                let contentCode = items[i].procedure?.code
+                let hasProcedure = items[i].procedure != nil
+                let code = contentCode ?? items[i].code
                 let action = items[i].action
                 // Made only for a row that has a problem.
                 var row: String { "item \(i + 1)\(code.map { " (\($0))" } ?? "")" }
                 if let e = items[i].effectiveOn, e < d.signedOn {
                     error("\(row) takes effect on \(e.iso), before the decision is signed on \(d.signedOn.iso)", i, code: code)
                 }
-                let hasProcedure = items[i].procedure != nil
                 switch action {
                 case .new, .amended, .replaced:
                     if !hasProcedure {
                         error("\(row) is '\(action.rawValue)' but has no procedure content; add the full procedure (Phần II)", i, code: code)
                     }
-                    if let own = items[i].code, let content = items[i].procedure?.code, own.key != content.key {
+                    if let own = items[i].code, let content = contentCode, own.key != content.key {
                         error("\(row) names code \(own) but its content has code \(content); make them the same", i, code: code)
                     }
                 case .abolished:
