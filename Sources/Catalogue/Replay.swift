@@ -16,7 +16,9 @@ public enum Replay {
         var byNumber: [String: SourcedDecision] = [:]
         let ordered = input.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         var accepting: [SourcedDecision] = []
-        for sourced in ordered {
+        // Each decision's own checks, made on every core; reported in the order the decisions are taken.
+        let checks = DecisionChecks.check(all: ordered)
+        for (sourced, found) in zip(ordered, checks) {
             let number = numberKey(sourced.decision.number)
             if let first = byNumber[number] {
                 diagnostics.append(.error(
@@ -25,7 +27,7 @@ public enum Replay {
                 continue
             }
             byNumber[number] = sourced
-            diagnostics += DecisionChecks.check(sourced)
+            diagnostics += found
             accepting.append(sourced)
         }
         // A constant from here on: the functions below read rows where they lie, which they could
@@ -52,13 +54,18 @@ public enum Replay {
             return ranks
         }()
         var events: [Event] = []
-        for (n, sourced) in accepted.enumerated() {
-            let d = sourced.decision
-            let effective = d.effectiveDate
-            for i in d.items.indices {
-                let date = d.items[i].effectiveOn ?? effective
-                if date < d.signedOn { continue }  // reported by DecisionChecks; never applied
-                events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
+        events.reserveCapacity(accepted.reduce(0) { $0 + $1.decision.items.count })
+        for n in accepted.indices {
+            let effective = accepted[n].decision.effectiveDate
+            let signedOn = accepted[n].decision.signedOn
+            // Rows read where they lie (an unsafe buffer's element is a place): `items[i]` of an
+            // array copies the whole row, retaining every field of its procedure.
+            accepted[n].decision.items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    let date = items[i].effectiveOn ?? effective
+                    if date < signedOn { continue }  // reported by DecisionChecks; never applied
+                    events.append(Event(date: date, rank: ranks[n], decision: n, index: i))
+                }
             }
         }
         events.sort { ($0.date, $0.rank, $0.index) < ($1.date, $1.rank, $1.index) }
@@ -68,9 +75,14 @@ public enum Replay {
 
         // Reads only the last version's dates: copying a version would retain its whole procedure.
         func inForce(_ key: String, on date: LocalDate) -> Bool {
-            guard let versions = histories[key]?.versions, let last = versions.indices.last else { return false }
-            return versions[last].from <= date && versions[last].until == nil
+            guard let versions = histories[key]?.versions else { return false }
+            return versions.withUnsafeBufferPointer { versions in
+                guard let last = versions.indices.last else { return false }
+                return versions[last].from <= date && versions[last].until == nil
+            }
         }
+
+        let numbers = accepted.map(\.decision.number)
 
         // Every part set by the same decision: one dictionary per decision, shared by its versions.
         var allPartsByDecision = [[Part: String]?](repeating: nil, count: accepted.count)
@@ -81,61 +93,68 @@ public enum Replay {
             return made
         }
 
-        // A row is applied where it lies in its decision (`borrowing`): copying the row would
-        // retain every field of its procedure, twice over.
-        func apply(_ event: Event, _ item: borrowing DecisionItem) {
-            let number = accepted[event.decision].decision.number
+        // A row is applied where it lies in its decision, through a pointer into its decision's
+        // items: an array element, even passed `borrowing`, was copied, and copying a row retains
+        // every field of its procedure. For the same reason versions change in place in their
+        // history (`endLast`, `fillLastCode`) instead of being taken out, changed and put back, and
+        // a row's procedure is copied once, into its new version.
+        func apply(_ event: Event, _ item: UnsafePointer<DecisionItem>) {
+            let number = numbers[event.decision]
             func fail(_ message: String) {
                 diagnostics.append(.error(
                     "decision \(number): \(message)", at: accepted[event.decision].location(ofItem: event.index),
-                    code: item.subjectCode?.rawValue))
+                    code: item.pointee.subjectCode?.rawValue))
             }
 
-            switch item.action {
+            switch item.pointee.action {
             case .new:
-                guard var procedure = item.procedure else { return }
+                guard let procedure = item.pointee.procedure else { return }
                 let key = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
                 if inForce(key, on: event.date) {
                     fail("new procedure \(key) is already in force since \(histories[key]!.versions.last!.from.iso) (decision \(histories[key]!.versions.last!.decision)); announce it as 'amended' instead")
                     return
                 }
-                procedure.code = procedure.code ?? item.code
-                let version = ProcedureVersion(
+                histories[key, default: ProcedureHistory(key: key)].versions.append(ProcedureVersion(
                     procedure: procedure, decision: number, action: .new, from: event.date,
-                    partSources: allParts(event.decision))
-                histories[key, default: ProcedureHistory(key: key)].versions.append(version)
+                    partSources: allParts(event.decision)))
+                if let own = item.pointee.code { histories[key]!.fillLastCode(own) }
 
             case .amended:
-                guard let procedure = item.procedure, let code = item.subjectCode else { return }
+                guard let procedure = item.pointee.procedure, let code = item.pointee.subjectCode else { return }
                 let key = code.key
                 // Taken out of the dictionary while it changes, so its versions are not copied.
                 guard inForce(key, on: event.date), var history = histories.removeValue(forKey: key) else {
                     fail("cannot amend \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); announce it as 'new', or check the code")
                     return
                 }
-                var previous = history.versions.removeLast()
-                previous.until = event.date
-                previous.end = .amended(decision: number)
-                var sources = previous.partSources
-                let changed = Part.changed(from: previous.procedure, to: procedure)
-                for part in changed.union(item.changedParts) { sources[part] = number }
-                if !item.changedParts.isEmpty {
-                    diagnostics += declarationMismatches(
-                        declared: Set(item.changedParts), changed: changed, decision: number, code: code, at: accepted[event.decision].location(ofItem: event.index))
+                let (previousSources, previousFrom, changed) = history.versions.withUnsafeBufferPointer { versions in
+                    let previous = versions.count - 1
+                    return (versions[previous].partSources, versions[previous].from,
+                            Part.changed(from: versions[previous].procedure, to: procedure))
                 }
-                let replacingSameDay = previous.from == event.date
-                if !replacingSameDay { history.versions.append(previous) }
+                var sources = previousSources
+                for part in changed.union(item.pointee.changedParts) { sources[part] = number }
+                if !item.pointee.changedParts.isEmpty {
+                    diagnostics += declarationMismatches(
+                        declared: Set(item.pointee.changedParts), changed: changed, decision: number, code: code, at: accepted[event.decision].location(ofItem: event.index))
+                }
+                // A version replaced on the day it starts was never in force: it goes.
+                if previousFrom == event.date {
+                    history.versions.removeLast()
+                } else {
+                    history.endLast(on: event.date, .amended(decision: number))
+                }
                 history.versions.append(ProcedureVersion(
                     procedure: procedure, decision: number, action: .amended, from: event.date,
                     partSources: sources))
                 histories[key] = history
 
             case .replaced:
-                guard var procedure = item.procedure, !item.replaces.isEmpty else { return }
+                guard let procedure = item.pointee.procedure, !item.pointee.replaces.isEmpty else { return }
                 let newKey = procedure.code?.key ?? provisionalKey(decision: number, row: event.index)
-                let oldKeys = item.replaces.map(\.key)
+                let oldKeys = item.pointee.replaces.map(\.key)
                 var missing: [ProcedureCode] = []
-                for old in item.replaces where !inForce(old.key, on: event.date) { missing.append(old) }
+                for old in item.pointee.replaces where !inForce(old.key, on: event.date) { missing.append(old) }
                 if !missing.isEmpty {
                     fail("cannot replace \(missing.map(\.rawValue).joined(separator: ", ")): not in force on \(event.date.iso)\(missing.count == 1 ? endNote(histories[missing[0].key]) : ""); check the codes")
                     return
@@ -145,33 +164,31 @@ public enum Replay {
                     return
                 }
                 for old in oldKeys {
-                    var last = histories[old]!.versions.removeLast()
-                    last.until = event.date
-                    last.end = .replaced(by: [newKey], decision: number)
-                    histories[old]!.versions.append(last)
+                    histories[old]!.endLast(on: event.date, .replaced(by: [newKey], decision: number))
                 }
-                procedure.code = procedure.code ?? item.code
                 var history = histories.removeValue(forKey: newKey) ?? ProcedureHistory(key: newKey)
                 history.replaces = Array(Set(history.replaces + oldKeys.filter { $0 != newKey })).sorted()
                 history.versions.append(ProcedureVersion(
                     procedure: procedure, decision: number, action: .replaced, from: event.date,
                     partSources: allParts(event.decision)))
+                if let own = item.pointee.code { history.fillLastCode(own) }
                 histories[newKey] = history
 
             case .abolished:
-                guard let code = item.subjectCode else { return }
+                guard let code = item.pointee.subjectCode else { return }
                 let key = code.key
                 guard inForce(key, on: event.date) else {
                     fail("cannot abolish \(code): it is not in force on \(event.date.iso)\(endNote(histories[key])); check the code and the date")
                     return
                 }
-                var last = histories[key]!.versions.removeLast()
-                last.until = event.date
-                last.end = .abolished(decision: number)
-                histories[key]!.versions.append(last)
+                histories[key]!.endLast(on: event.date, .abolished(decision: number))
             }
         }
-        for event in events { apply(event, accepted[event.decision].decision.items[event.index]) }
+        accepted.withUnsafeBufferPointer { accepted in
+            for event in events {
+                accepted[event.decision].decision.items.withUnsafeBufferPointer { apply(event, $0.baseAddress! + event.index) }
+            }
+        }
 
         var decisions: [String: Decision] = [:]
         for sourced in accepted { decisions[sourced.decision.number] = sourced.decision }
@@ -229,4 +246,22 @@ public enum Replay {
 
 extension String {
     fileprivate func replacingSpaces() -> String { filter { $0 != " " } }
+}
+
+extension ProcedureHistory {
+    /// Ends the last version, where it lies.
+    fileprivate mutating func endLast(on date: LocalDate, _ end: ProcedureVersion.End) {
+        let last = versions.count - 1
+        versions[last].until = date
+        versions[last].end = end
+    }
+
+    /// Gives the last version's procedure the row's code when its content has none (a row may name
+    /// the code beside content that leaves it out).
+    fileprivate mutating func fillLastCode(_ code: ProcedureCode) {
+        let last = versions.count - 1
+        if versions.withUnsafeBufferPointer({ $0[last].procedure.code == nil }) {
+            versions[last].procedure.code = code
+        }
+    }
 }

@@ -14,10 +14,10 @@ import Synchronization
 /// catalogue keeps its cache), the locations are given back with the path the file is read from now.
 /// Entries are written to a temporary file and renamed into place, so concurrent runs are safe.
 ///
-/// The payload is the decision in `ModelBinary`'s form (format 3: a string table, then the values);
-/// format 1's generic compact encoding, which took most of a warm load to decode, and format 2's
-/// texts written out in full wherever they occur are format lines that do not match: a miss, and
-/// the entry is rewritten.
+/// The payload is the decision in `ModelBinary`'s form (format 4: a string table, then the values,
+/// enums by position); format 1's generic compact encoding, which took most of a warm load to
+/// decode, format 2's texts written out in full wherever they occur and format 3's enums by raw
+/// value are format lines that do not match: a miss, and the entry is rewritten.
 public struct DecisionCache: Sendable {
     /// The folder holding the entries.
     public let folder: String
@@ -25,7 +25,7 @@ public struct DecisionCache: Sendable {
     public let program: String
 
     public static let folderName = ".tthc-cache"
-    static let formatLine = "tthc decision cache 3\n"
+    static let formatLine = "tthc decision cache 4\n"
 
     public init(folder: String, program: String = DecisionCache.programIdentity) {
         self.folder = folder

@@ -14,7 +14,10 @@ import Foundation
 ///   catalogues) are checked as UTF-8 and allocated once per entry and shared after that;
 /// - an optional is a byte (0 absent, 1 present) then the value, an optional `String` its number
 ///   plus one (0 absent); a list its count then the values;
-/// - an enum is its raw value; a `Decimal` its 20 bytes as they are in memory (the same build reads them).
+/// - an enum is its position among the type's cases (`allCases`), so reading one is an index, not
+///   a comparison of its raw value with each case's (format 3 named the raw value, and matching it
+///   was a tenth of decoding); a `Decimal` its 20 bytes as they are in memory (the same build reads
+///   them).
 ///
 /// Reading checks every length against the end of the bytes and every enum against its cases, and
 /// throws `Malformed` rather than trapping, so a damaged entry is only a miss (entries also carry a
@@ -110,8 +113,8 @@ struct BinaryWriter {
         list(values) { $0.string($1) }
     }
 
-    mutating func raw<E: RawRepresentable<String>>(_ value: E) {
-        string(value.rawValue)
+    mutating func raw<E: CaseIterable & Equatable>(_ value: E) where E.AllCases == [E] {
+        count(E.allCases.firstIndex(of: value)!)
     }
 
     mutating func decimal(_ d: DecimalNumber) {
@@ -241,9 +244,11 @@ struct BinaryReader {
         try list { r throws(ModelBinary.Malformed) in try r.string() }
     }
 
-    mutating func raw<E: RawRepresentable<String>>(_: E.Type) throws(ModelBinary.Malformed) -> E {
-        guard let value = E(rawValue: try string()) else { throw ModelBinary.Malformed() }
-        return value
+    mutating func raw<E: CaseIterable>(_: E.Type) throws(ModelBinary.Malformed) -> E where E.AllCases == [E] {
+        let n = try count()
+        let cases = E.allCases
+        guard n < cases.count else { throw ModelBinary.Malformed() }
+        return cases[n]
     }
 
     mutating func decimal() throws(ModelBinary.Malformed) -> DecimalNumber {

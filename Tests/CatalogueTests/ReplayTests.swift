@@ -52,6 +52,24 @@ struct ReplayTests {
         #expect(error.message.contains("100/QĐ-UBND"))
     }
 
+    /// Decisions are checked on every core at once: what each reports, and the order, must be what
+    /// checking them one after another in file order gives.
+    @Test func checksOfManyDecisionsComeInTheOrderOfTheirFilesWhateverOrderTheyAreGiven() {
+        let decisions = (0..<40).map { n in
+            sourced(
+                decision("\(500 + n)/QĐ-UBND", signed: "2025-09-01", [new(procedure("2.000\(100 + n)", "Mới")), abolish("1.000894", effective: "2025-08-15")]),
+                file: "decisions/\(String(format: "%03d", n)).xml")
+        }
+        let result = Replay.run(decisions.reversed())
+        #expect(result.diagnostics.map(\.location?.file) == decisions.map(\.location.file))
+        #expect(result.diagnostics.map(\.location?.line) == Array(repeating: 20, count: 40))
+        for (n, d) in result.diagnostics.enumerated() {
+            #expect(d.severity == .error)
+            #expect(d.message == "decision \(500 + n)/QĐ-UBND: item 2 (1.000894) takes effect on 2025-08-15, before the decision is signed on 2025-09-01")
+        }
+        #expect(DecisionChecks.check(all: decisions).map { $0.map(\.message) } == decisions.map { DecisionChecks.check($0).map(\.message) })
+    }
+
     @Test func anItemEffectiveBeforeItsDecisionIsSignedIsAnError() throws {
         let d = decision("400/QĐ-UBND", signed: "2025-09-01", [abolish("1.000894", effective: "2025-08-15")])
         let result = replay([base, d])
@@ -138,6 +156,47 @@ struct ReplayTests {
         #expect(last.partSources[.fees] == "900/QĐ-UBND")
         #expect(last.partSources[.processingTime] == "901/QĐ-UBND")
         #expect(last.partSources[.name] == "100/QĐ-UBND")
+    }
+
+    @Test func anAmendmentOnTheDayAnotherStartsReplacesItAndTheEarlierVersionEndsThatDay() throws {
+        let d1 = decision("900/QĐ-UBND", signed: "2026-01-01", [
+            amend(procedure("1.004222", "Đăng ký thường trú", days: 7, fee: 10000), parts: [.fees]),
+        ])
+        let d2 = decision("901/QĐ-UBND", signed: "2026-01-01", [
+            amend(procedure("1.004222", "Đăng ký thường trú", days: 5, fee: 10000), parts: [.processingTime]),
+        ])
+        let result = replay([d2, base, d1])
+        #expect(result.diagnostics.isEmpty)
+        let history = try #require(result.catalogue.history(for: "1.004222"))
+        #expect(history.versions.map(\.decision) == ["100/QĐ-UBND", "901/QĐ-UBND"])
+        #expect(history.versions.map(\.until) == [date("2026-01-01"), nil])
+        #expect(history.versions.map(\.end) == [.amended(decision: "900/QĐ-UBND"), nil])
+        let last = try #require(history.latest)
+        #expect(last.procedure.channels[0].time.value == 5)
+        #expect(last.partSources[.fees] == "900/QĐ-UBND")
+        #expect(last.partSources[.processingTime] == "901/QĐ-UBND")
+        #expect(last.partSources[.name] == "100/QĐ-UBND")
+        // The decision still holds its rows as written: the versions were changed, not the rows.
+        #expect(result.catalogue.decisions["900/QĐ-UBND"]?.items[0].procedure?.channels[0].time.value == 7)
+    }
+
+    @Test(arguments: [DecisionItem.Action.new, .replaced])
+    func aCodeNamedOnTheRowFillsContentWithoutOne(action: DecisionItem.Action) throws {
+        let content = procedure(nil, "Thủ tục có mã ở dòng")
+        let row = DecisionItem(
+            action: action, code: ProcedureCode("2.000777"), replaces: action == .replaced ? [ProcedureCode("1.000894")] : [],
+            procedure: content)
+        let result = replay([base, decision("960/QĐ-UBND", signed: "2026-01-01", [row])])
+        #expect(result.diagnostics.isEmpty)
+        let history = try #require(result.catalogue.histories["960/QĐ-UBND#1"])
+        #expect(history.versions.map(\.procedure.code) == [ProcedureCode("2.000777")])
+        #expect(history.replaces == (action == .replaced ? ["1.000894"] : []))
+        #expect(result.catalogue.decisions["960/QĐ-UBND"]?.items[0].procedure?.code == nil)
+        if action == .replaced {
+            let old = try #require(result.catalogue.histories["1.000894"]?.latest)
+            #expect(old.until == date("2026-01-01"))
+            #expect(old.end == .replaced(by: ["960/QĐ-UBND#1"], decision: "960/QĐ-UBND"))
+        }
     }
 
     @Test func theResultDoesNotDependOnFileOrderOrNames() {

@@ -122,10 +122,10 @@ struct DecisionCacheTests {
             case "flip": bytes[bytes.count - 10] ^= 0x01
             case "garbage": bytes = Array("not a cache entry at all\n\n\n\n".utf8) + bytes.map { $0 &+ 1 }
             case "empty": bytes = []
-            // Format 2 (texts in full wherever they occur) is the older one.
+            // Format 3 (enums by raw value) is the older one.
             case "format":
-                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "cache 3\n", with: "cache 2\n").utf8)
-                #expect(bytes.starts(with: "tthc decision cache 2\n".utf8))
+                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "cache 4\n", with: "cache 3\n").utf8)
+                #expect(bytes.starts(with: "tthc decision cache 3\n".utf8))
             default: bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: cache.program, with: "another tthc").utf8)
             }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
