@@ -57,19 +57,118 @@ public enum OpenData {
     /// checks it), without the rows, the generic encoder's tree of nodes or a `String` per field,
     /// which made the open data seconds of a rebuild at 100,000 procedures.
     static func tables(_ data: SiteData) -> (json: [UInt8], csv: [UInt8]) {
-        let entries = data.state.entries
-        var json = ByteText(capacity: 256 + entries.count * 700)
-        var csv = ByteText(capacity: 128 + entries.count * 400)
-        json.append("{\n  \"province\": ")
-        json.json(data.province.name)
-        json.append(",\n  \"date\": ")
-        json.json(data.date.iso)
-        json.append(data.province.sample ? ",\n  \"sample\": true,\n  \"count\": " : ",\n  \"sample\": false,\n  \"count\": ")
-        json.append(entries.count)
-        json.append(entries.isEmpty ? ",\n  \"procedures\": []\n}\n" : ",\n  \"procedures\": [\n")
-        csv.append("\u{FEFF}code,name,levels,fields,agencies,processing_time,online,decision,in_force_since,page\r\n")
+        let made = tables(data, keys: nil, previous: nil)
+        return (made.json, made.csv)
+    }
 
-        func list(_ key: StaticString, _ values: [String]) {
+    /// The two tables, and where each row lies in them (`OpenDataState`) for the next build.
+    struct Tables {
+        var json: [UInt8]
+        var csv: [UInt8]
+        var state: OpenDataState
+        /// Rows copied from the previous build's files rather than made.
+        var reused = 0
+    }
+
+    /// `tables(_:)`, copying the bytes of every row whose identity (`keys`, one per entry in force:
+    /// `SiteModel.entryKeys`) the previous build's tables have, and making only the others. A row
+    /// shows only its procedure's version (its content, decision and date in force) and its key,
+    /// which is what the identity names; runs of rows that follow each other in both are copied
+    /// in one piece.
+    static func tables(_ data: SiteData, keys: [UInt64]?, previous: OpenDataState.Previous?) -> Tables {
+        let count = data.state.entries.count
+        var writer = TableWriter(capacity: count, previous: previous)
+        writer.head(data)
+        var state = OpenDataState(
+            jsonHead: writer.json.bytes.count, csvHead: writer.csv.bytes.count, keys: keys ?? [],
+            jsonLengths: [], csvLengths: [])
+        state.jsonLengths.reserveCapacity(count)
+        state.csvLengths.reserveCapacity(count)
+        var reused = 0
+        data.state.entries.withUnsafeBufferPointer { entries in
+            var i = 0
+            while i < count {
+                if let keys, let previous, let first = previous.index[keys[i]] {
+                    // The longest run of rows that follow each other in both builds.
+                    var end = i + 1
+                    var last = first
+                    while end < count, last + 1 < previous.state.keys.count, previous.state.keys[last + 1] == keys[end] {
+                        end += 1
+                        last += 1
+                    }
+                    if writer.copy(rows: first...last, of: previous) {
+                        state.jsonLengths += previous.state.jsonLengths[first...last]
+                        state.csvLengths += previous.state.csvLengths[first...last]
+                        reused += end - i
+                        i = end
+                        writer.json.append(i == count ? "\n" as StaticString : ",\n")
+                        continue
+                    }
+                }
+                let lengths = writer.row(entries.baseAddress! + i)
+                state.jsonLengths.append(lengths.json)
+                state.csvLengths.append(lengths.csv)
+                i += 1
+                writer.json.append(i == count ? "\n" as StaticString : ",\n")
+            }
+        }
+        writer.json.append(count == 0 ? "" as StaticString : "  ]\n}\n")
+        state.jsonSize = writer.json.bytes.count
+        state.csvSize = writer.csv.bytes.count
+        if keys == nil { state.keys = [] }
+        return Tables(json: writer.json.bytes, csv: writer.csv.bytes, state: state, reused: reused)
+    }
+
+    /// Writes the two tables' heads and rows, each row without what follows it in the JSON list
+    /// (`,` and a line break, or the line break of the last).
+    struct TableWriter {
+        var json: ByteText
+        var csv: ByteText
+        /// Catalogues repeat a few dozen processing times; each is put in words once.
+        private var times: [ProcessingTime: String] = [:]
+
+        init(capacity count: Int, previous: OpenDataState.Previous?) {
+            json = ByteText(capacity: max(256 + count * 700, (previous?.json.count ?? 0) + 64 * 1024))
+            csv = ByteText(capacity: max(128 + count * 400, (previous?.csv.count ?? 0) + 32 * 1024))
+        }
+
+        mutating func head(_ data: SiteData) {
+            let count = data.state.entries.count
+            json.append("{\n  \"province\": ")
+            json.json(data.province.name)
+            json.append(",\n  \"date\": ")
+            json.json(data.date.iso)
+            json.append(data.province.sample ? ",\n  \"sample\": true,\n  \"count\": " : ",\n  \"sample\": false,\n  \"count\": ")
+            json.append(count)
+            json.append(count == 0 ? ",\n  \"procedures\": []\n}\n" : ",\n  \"procedures\": [\n")
+            csv.append("\u{FEFF}code,name,levels,fields,agencies,processing_time,online,decision,in_force_since,page\r\n")
+        }
+
+        /// Copies rows of the previous build's tables, after checking that each lies where its
+        /// state says (a JSON object followed by its separator, a CSV line); false, copying
+        /// nothing, when one does not.
+        mutating func copy(rows: ClosedRange<Int>, of previous: OpenDataState.Previous) -> Bool {
+            let json = previous.json, csv = previous.csv
+            for k in rows {
+                let start = previous.jsonOffsets[k], end = start + Int(previous.state.jsonLengths[k])
+                let csvEnd = previous.csvOffsets[k] + Int(previous.state.csvLengths[k])
+                guard start >= 1, end - start > 6, end < json.count, json[start - 1] == 0x0A,
+                      json[start] == 0x20, json[start + 4] == UInt8(ascii: "{"), json[start + 5] == 0x0A,
+                      json[end - 1] == UInt8(ascii: "}"), json[end] == UInt8(ascii: ",") || json[end] == 0x0A,
+                      previous.csvOffsets[k] >= 1, csvEnd <= csv.count, csvEnd - previous.csvOffsets[k] >= 2,
+                      csv[previous.csvOffsets[k] - 1] == 0x0A,
+                      csv[csvEnd - 2] == 0x0D, csv[csvEnd - 1] == 0x0A
+                else { return false }
+            }
+            let first = rows.lowerBound, last = rows.upperBound
+            let jsonRange = previous.jsonOffsets[first]..<(previous.jsonOffsets[last] + Int(previous.state.jsonLengths[last]))
+            let csvRange = previous.csvOffsets[first]..<(previous.csvOffsets[last] + Int(previous.state.csvLengths[last]))
+            self.json.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: json[jsonRange]))
+            self.csv.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: csv[csvRange]))
+            return true
+        }
+
+        private mutating func list(_ key: StaticString, _ values: [String]) {
             json.append("      \"")
             json.append(key)
             guard !values.isEmpty else { return json.append("\": [],\n") }
@@ -81,74 +180,77 @@ public enum OpenData {
             }
             json.append("      ],\n")
         }
-        // Catalogues repeat a few dozen processing times; each is put in words once.
-        var times: [ProcessingTime: String] = [:]
-        func time(_ t: ProcessingTime) -> String {
+
+        private mutating func words(_ t: ProcessingTime) -> String {
             if let known = times[t] { return known }
             let text = Texts.time(t)
             times[t] = text
             return text
         }
-        func csvList(_ values: [String]) {
+
+        private mutating func csvList(_ values: [String]) {
             csv.csv(values.count == 1 ? values[0] : values.joined(separator: "; "))
             csv.append(",")
         }
-        // Read where it lies: copying an entry would retain every field of its procedure.
-        func row(_ e: borrowing CatalogueState.Entry, last: Bool) {
-            let p = e.version.procedure
-            let code = p.code ?? ProcedureCode(e.key)
-            let levels = p.levels.map(\.rawValue)
-            let fields = p.fields.map(\.name)
-            let agencies = p.agencies(.performing)
-            let time = (p.channel(.inPerson) ?? p.channels.first).map { time($0.time) } ?? ""
-            let since = e.version.from.iso
-            let page = SiteData.procedurePath(e.key)
+
+        /// One procedure's row in both tables, read where it lies (copying an entry would retain
+        /// every field of its procedure); returns how many bytes each took.
+        mutating func row(_ e: UnsafePointer<CatalogueState.Entry>) -> (json: UInt32, csv: UInt32) {
+            let jsonStart = json.bytes.count
+            let csvStart = csv.bytes.count
+            let code = e.pointee.version.procedure.code ?? ProcedureCode(e.pointee.key)
+            let levels = e.pointee.version.procedure.levels.map(\.rawValue)
+            let fields = e.pointee.version.procedure.fields.map(\.name)
+            let agencies = e.pointee.version.procedure.agencies(.performing)
+            let channel = e.pointee.version.procedure.channel(.inPerson) ?? e.pointee.version.procedure.channels.first
+            let time = channel.map { words($0.time) } ?? ""
+            let online = e.pointee.version.procedure.online?.level.rawValue
+            let since = e.pointee.version.from.iso
+            let page = SiteData.procedurePath(e.pointee.key)
 
             json.append("    {\n      \"code\": ")
             json.json(code.rawValue)
             json.append(",\n      \"name\": ")
-            json.json(p.name)
+            json.json(e.pointee.version.procedure.name)
             json.append(",\n")
             list("levels", levels)
             list("fields", fields)
             list("agencies", agencies)
             json.append("      \"processingTime\": ")
             json.json(time)
-            if let online = p.online {
+            if let online {
                 json.append(",\n      \"online\": ")
-                json.json(online.level.rawValue)
+                json.json(online)
             }
             json.append(",\n      \"decision\": ")
-            json.json(e.version.decision)
+            json.json(e.pointee.version.decision)
             json.append(",\n      \"inForceSince\": ")
             json.json(since)
             json.append(",\n      \"page\": ")
             json.json(page)
             json.append(",\n      \"data\": ")
             json.json(SitePath.procedureData(code))
-            json.append(last ? "\n    }\n" : "\n    },\n")
+            json.append("\n    }")
 
             csv.csv(code.rawValue)
             csv.append(",")
-            csv.csv(p.name)
+            csv.csv(e.pointee.version.procedure.name)
             csv.append(",")
             csvList(levels)
             csvList(fields)
             csvList(agencies)
             csv.csv(time)
             csv.append(",")
-            csv.csv(p.online?.level.rawValue ?? "")
+            csv.csv(online ?? "")
             csv.append(",")
-            csv.csv(e.version.decision)
+            csv.csv(e.pointee.version.decision)
             csv.append(",")
             csv.csv(since)
             csv.append(",")
             csv.csv(page)
             csv.append("\r\n")
+            return (UInt32(json.bytes.count - jsonStart), UInt32(csv.bytes.count - csvStart))
         }
-        for i in entries.indices { row(entries[i], last: i == entries.count - 1) }
-        if !entries.isEmpty { json.append("  ]\n}\n") }
-        return (json.bytes, csv.bytes)
     }
 
     /// Whether a CSV field holds a comma, a quote or a line break, as characters. A scan of the

@@ -1,0 +1,197 @@
+import Catalogue
+import Formats
+import Foundation
+@testable import Site
+import Synthetic
+import Testing
+
+/// A rebuild copies the open data rows of the procedures that did not change from the previous
+/// build's `catalogue.json` and `procedures.csv` (`OpenDataState`) and makes only the others; the
+/// files must be byte for byte what a full build writes, and anything doubtful about the previous
+/// build's state or tables means every row is made again.
+@Suite("Open data rows kept across rebuilds")
+struct OpenDataRebuildTests {
+    static let date = "2099-01-01"
+
+    /// A generated catalogue of 300 procedures.
+    static let base: [Decision] = SyntheticCatalogue.generate(.init(procedures: 300, seed: 11)).first!.decisions
+
+    /// The same, plus a decision that amends the processing time of `amended` procedures in force,
+    /// abolishes one and announces a new one.
+    static func plusDecision(amended: Int = 5) -> [Decision] {
+        let state = Tiny.catalogue(base).state(at: LocalDate(iso: date)!)
+        var items: [DecisionItem] = []
+        for entry in state.entries.prefix(amended) {
+            var p = entry.procedure
+            p.code = p.code ?? ProcedureCode(entry.key)
+            p.channels = p.channels.map { c in
+                var c = c
+                c.time = ProcessingTime(value: DecimalNumber(integerLiteral: 99), unit: .workingDays)
+                return c
+            }
+            items.append(DecisionItem(action: .amended, changedParts: Array(Part.changed(from: entry.procedure, to: p)), procedure: p))
+        }
+        let abolished = state.entries[state.entries.count / 2]
+        items.append(DecisionItem(action: .abolished, code: abolished.procedure.code ?? ProcedureCode(abolished.key)))
+        items.append(DecisionItem(action: .new, procedure: Tiny.procedure("9.999999", "Thủ tục mới, \"thử\"", days: 3, fee: 0)))
+        return base + [Tiny.decision("9999/QĐ-UBND", "2098-12-01", items)]
+    }
+
+    /// Site data for `decisions`, with a digest of each decision's content standing for its file's
+    /// (as `SourceDigest` gives when read from files) when `digests` is set.
+    static func data(_ decisions: [Decision], digests: Bool, baseURL: String? = "https://example.invalid/") -> SiteData {
+        var data = SiteData(catalogue: Tiny.catalogue(decisions), province: Tiny.province, date: LocalDate(iso: date)!, baseURL: baseURL)
+        if digests {
+            for d in decisions { data.decisionDigests[d.number] = ContentDigest(Array(JSONFormat.pretty(d).utf8)).description }
+        }
+        return data
+    }
+
+    static func builder(_ data: SiteData) throws -> SiteBuilder {
+        var builder = SiteBuilder(model: SiteModel(data: data), theme: try Theme.load(site: Fixture.site))
+        builder.inPlaceShare = 1
+        return builder
+    }
+
+    /// A rebuild after the decision writes the open data a full build writes, byte for byte, both
+    /// when the rows are known by their decision files' digests and by their histories.
+    @Test(arguments: [true, false])
+    func aRebuildWritesWhatAFullBuildWrites(digests: Bool) throws {
+        let dir = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(dir) }
+        _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir + "/public")
+        #expect(FileManager.default.fileExists(atPath: dir + "/public/" + OpenDataState.fileName))
+        let after = Self.data(Self.plusDecision(), digests: digests)
+        _ = try Self.builder(after).build(into: dir + "/public")
+        _ = try Self.builder(after).build(into: dir + "/fresh")
+        try BuildCommitTests.expectSameSite(dir + "/public", dir + "/fresh")
+        // And back: rows that disappeared and came back are made again where needed.
+        _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir + "/public")
+        _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir + "/fresh2")
+        try BuildCommitTests.expectSameSite(dir + "/public", dir + "/fresh2")
+    }
+
+    /// Only the rows of the procedures the decision touched are made; the rest are copied.
+    @Test(arguments: [true, false])
+    func onlyTheChangedRowsAreMade(digests: Bool) throws {
+        let dir = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(dir) }
+        _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir)
+        let model = SiteModel(data: Self.data(Self.plusDecision(amended: 7), digests: digests))
+        let previous = try #require(OpenDataState.Previous(folder: dir, layout: model.layoutKey))
+        let made = OpenData.tables(model.data, keys: model.entryKeys, previous: previous)
+        let count = model.data.state.entries.count
+        // Seven amended, one new; the abolished one is simply not there.
+        #expect(made.reused == count - 8)
+        let full = OpenData.tables(model.data)
+        #expect(made.json == full.json)
+        #expect(made.csv == full.csv)
+        #expect(made.state == OpenData.tables(model.data, keys: model.entryKeys, previous: nil).state)
+        // Without identities nothing can be matched.
+        #expect(OpenData.tables(model.data, keys: nil, previous: previous).reused == 0)
+    }
+
+    /// The tables made over a previous build's (of another catalogue, date or province) are the
+    /// tables made from nothing, for every data set the byte tests use, the empty catalogue too.
+    @Test func copiedTablesAreMadeTables() throws {
+        let sets = try OpenDataBytesTests.dataSets() + [
+            SiteData(catalogue: Tiny.catalogue([]), province: Tiny.province, date: LocalDate(iso: Self.date)!),
+        ]
+        for (n, old) in sets.enumerated() {
+            let dir = Fixture.temporaryFolder()
+            defer { Fixture.cleanUp(dir) }
+            let oldModel = SiteModel(data: old)
+            let oldTables = OpenData.tables(old, keys: oldModel.entryKeys, previous: nil)
+            try Self.write(oldTables, layout: "L", into: dir)
+            for new in sets {
+                let model = SiteModel(data: new)
+                let previous = OpenDataState.Previous(folder: dir, layout: "L")
+                #expect((previous == nil) == old.state.entries.isEmpty, "data set \(n)")
+                let made = OpenData.tables(new, keys: model.entryKeys, previous: previous)
+                let full = OpenData.tables(new)
+                #expect(made.json == full.json, "data set \(n)")
+                #expect(made.csv == full.csv, "data set \(n)")
+                if new.catalogue.histories.keys.sorted() == old.catalogue.histories.keys.sorted(), new.date == old.date {
+                    #expect(made.reused == new.state.entries.count, "data set \(n)")
+                }
+            }
+        }
+    }
+
+    static func write(_ tables: OpenData.Tables, layout: String, into dir: String) throws {
+        try Data(tables.json).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.catalogueJSON))
+        try Data(tables.csv).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.proceduresCSV))
+        try Data(tables.state.bytes(layout: layout)).write(to: URL(fileURLWithPath: dir + "/" + OpenDataState.fileName))
+    }
+
+    /// The state reads back as written, and only for its own layout.
+    @Test func theStateReadsBackAsWritten() throws {
+        let data = Self.data(Self.base, digests: true)
+        let model = SiteModel(data: data)
+        let state = OpenData.tables(data, keys: model.entryKeys, previous: nil).state
+        #expect(state.keys.count == data.state.entries.count)
+        let bytes = state.bytes(layout: "layout A")
+        let read = bytes.withUnsafeBytes { OpenDataState.read($0, layout: "layout A") }
+        #expect(read == state)
+        #expect(bytes.withUnsafeBytes { OpenDataState.read($0, layout: "layout B") } == nil)
+        for cut in [1, 16, bytes.count / 2, bytes.count - 1] {
+            #expect(bytes.dropLast(cut).withUnsafeBytes { OpenDataState.read($0, layout: "layout A") } == nil, "\(cut) bytes cut")
+        }
+        var older = bytes
+        older[older.firstIndex(of: UInt8(ascii: "1"))!] = UInt8(ascii: "0")
+        #expect(older.withUnsafeBytes { OpenDataState.read($0, layout: "layout A") } == nil)
+    }
+
+    /// What a previous build left that cannot be trusted: every row is made, and the rebuild still
+    /// writes what a full build writes.
+    @Test(arguments: ["missing", "truncated", "older format", "other layout", "json edited", "csv edited", "lengths swapped", "not listed"])
+    func aDoubtfulPreviousStateMeansEveryRowIsMade(_ how: String) throws {
+        let dir = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(dir) }
+        let live = dir + "/public"
+        var baseURL: String? = "https://example.invalid/"
+        _ = try Self.builder(Self.data(Self.base, digests: true)).build(into: live)
+        let statePath = live + "/" + OpenDataState.fileName
+        var state = try Data(contentsOf: URL(fileURLWithPath: statePath))
+        switch how {
+        case "missing": try FileManager.default.removeItem(atPath: statePath)
+        case "truncated": try state.dropLast(5).write(to: URL(fileURLWithPath: statePath))
+        case "older format":
+            state[state.firstIndex(of: UInt8(ascii: "1"))!] = UInt8(ascii: "0")
+            try state.write(to: URL(fileURLWithPath: statePath))
+        case "other layout": baseURL = "https://other.invalid/"
+        case "json edited", "csv edited":
+            let path = live + "/" + (how == "json edited" ? SiteLinks.catalogueJSON : SiteLinks.proceduresCSV)
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            handle.seekToEndOfFile()
+            handle.write(Data(" ".utf8))
+            try handle.close()
+        case "lengths swapped":
+            // The JSON lengths of the last amended row and the first unchanged one exchanged: the
+            // sizes add up, but the unchanged rows no longer lie where the state says.
+            let model = SiteModel(data: Self.data(Self.base, digests: true))
+            var read = try #require(state.withUnsafeBytes { OpenDataState.read($0, layout: model.layoutKey) })
+            let i = try #require(read.jsonLengths.indices.dropFirst(4).first { read.jsonLengths[$0] != read.jsonLengths[$0 + 1] })
+            read.jsonLengths.swapAt(i, i + 1)
+            try Data(read.bytes(layout: model.layoutKey)).write(to: URL(fileURLWithPath: statePath))
+        default:
+            // The marker's open data unit no longer lists the state.
+            let marker = live + "/" + SiteLinks.marker
+            let text = try String(contentsOfFile: marker, encoding: .utf8)
+            try text.replacingOccurrences(of: "\t" + OpenDataState.fileName, with: "").write(toFile: marker, atomically: true, encoding: .utf8)
+        }
+        let after = Self.data(Self.plusDecision(), digests: true, baseURL: baseURL)
+        let model = SiteModel(data: after)
+        if let previous = OpenDataState.Previous(folder: live, layout: model.layoutKey) {
+            // Read, but no row lies where it says: none is copied.
+            #expect(how == "lengths swapped" || how == "not listed", "\(how)")
+            if how == "lengths swapped" {
+                let made = OpenData.tables(after, keys: model.entryKeys, previous: previous)
+                #expect(made.json == OpenData.tables(after).json)
+            }
+        }
+        _ = try Self.builder(after).build(into: live)
+        _ = try Self.builder(after).build(into: dir + "/fresh")
+        try BuildCommitTests.expectSameSite(live, dir + "/fresh")
+    }
+}
