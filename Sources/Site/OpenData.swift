@@ -1,5 +1,6 @@
 import Catalogue
 import Formats
+import Foundation
 
 /// The site's machine-readable files: the catalogue as JSON and CSV, an Atom feed of decisions, the
 /// sitemap and robots.txt. Pure text builders over `SiteData`; deterministic, so an unchanged
@@ -58,13 +59,13 @@ public enum OpenData {
     /// which made the open data seconds of a rebuild at 100,000 procedures.
     static func tables(_ data: SiteData) -> (json: [UInt8], csv: [UInt8]) {
         let made = tables(data, keys: nil, previous: nil)
-        return (made.json, made.csv)
+        return (made.json.bytes, made.csv.bytes)
     }
 
     /// The two tables, and where each row lies in them (`OpenDataState`) for the next build.
     struct Tables {
-        var json: [UInt8]
-        var csv: [UInt8]
+        var json: SplicedBytes
+        var csv: SplicedBytes
         var state: OpenDataState
         /// Rows copied from the previous build's files rather than made.
         var reused = 0
@@ -113,23 +114,47 @@ public enum OpenData {
             }
         }
         writer.json.append(count == 0 ? "" as StaticString : "  ]\n}\n")
-        state.jsonSize = writer.json.bytes.count
-        state.csvSize = writer.csv.bytes.count
+        let json = writer.jsonPieces.close(writer.json.bytes, previous: previous?.json, owner: previous)
+        let csv = writer.csvPieces.close(writer.csv.bytes, previous: previous?.csv, owner: previous)
+        state.jsonSize = json.count
+        state.csvSize = csv.count
         if keys == nil { state.keys = [] }
-        return Tables(json: writer.json.bytes, csv: writer.csv.bytes, state: state, reused: reused)
+        return Tables(json: json, csv: csv, state: state, reused: reused)
     }
 
     /// Writes the two tables' heads and rows, each row without what follows it in the JSON list
     /// (`,` and a line break, or the line break of the last).
     struct TableWriter {
+        /// The bytes made here; with the rows copied, the pieces of each table.
         var json: ByteText
         var csv: ByteText
+        var jsonPieces = Pieces()
+        var csvPieces = Pieces()
         /// Catalogues repeat a few dozen processing times; each is put in words once.
         private var times: [ProcessingTime: String] = [:]
 
         init(capacity count: Int, previous: OpenDataState.Previous?) {
-            json = ByteText(capacity: max(256 + count * 700, (previous?.json.count ?? 0) + 64 * 1024))
-            csv = ByteText(capacity: max(128 + count * 400, (previous?.csv.count ?? 0) + 32 * 1024))
+            // Over a previous build, most rows are copied pieces: the bytes made are a few rows.
+            json = ByteText(capacity: previous == nil ? 256 + count * 700 : 64 * 1024)
+            csv = ByteText(capacity: previous == nil ? 128 + count * 400 : 32 * 1024)
+        }
+
+        /// The pieces of one table: what was made since the last copied piece, then the copy.
+        struct Pieces {
+            var list: [SplicedBytes.Piece] = []
+            var madeUpTo = 0
+
+            mutating func take(_ range: Range<Int>, made: Int) {
+                if made > madeUpTo { list.append(.made(madeUpTo..<made)) }
+                madeUpTo = made
+                list.append(.previous(range))
+            }
+
+            func close(_ made: [UInt8], previous: UnsafeBufferPointer<UInt8>?, owner: AnyObject?) -> SplicedBytes {
+                var list = list
+                if made.count > madeUpTo || list.isEmpty { list.append(.made(madeUpTo..<made.count)) }
+                return SplicedBytes(made: made, pieces: list, previous: previous, owner: owner)
+            }
         }
 
         mutating func head(_ data: SiteData) {
@@ -163,8 +188,8 @@ public enum OpenData {
             let first = rows.lowerBound, last = rows.upperBound
             let jsonRange = previous.jsonOffsets[first]..<(previous.jsonOffsets[last] + Int(previous.state.jsonLengths[last]))
             let csvRange = previous.csvOffsets[first]..<(previous.csvOffsets[last] + Int(previous.state.csvLengths[last]))
-            self.json.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: json[jsonRange]))
-            self.csv.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: csv[csvRange]))
+            jsonPieces.take(jsonRange, made: self.json.bytes.count)
+            csvPieces.take(csvRange, made: self.csv.bytes.count)
             return true
         }
 
@@ -297,13 +322,16 @@ public enum OpenData {
         if p.sample { out += "  <subtitle>\(xml(Province.sampleNotice))</subtitle>\n" }
         for d in data.decisions {
             let path = SitePath.decisionChanges(d.number)
-            // One pass over the rows, each read where it lies (a row copied is its procedure retained).
-            var perAction: [DecisionItem.Action: Int] = [:]
-            for i in d.items.indices { perAction[d.items[i].action, default: 0] += 1 }
+            // One pass over the rows, each read where it lies through the buffer (`items[i]` would
+            // copy the row, retaining its whole procedure, to read one field).
+            let actions = DecisionItem.Action.allCases
+            var perAction = [Int](repeating: 0, count: actions.count)
+            d.items.withUnsafeBufferPointer { items in
+                for i in items.indices { perAction[actions.firstIndex(of: items[i].action)!] += 1 }
+            }
             var counts: [String] = []
-            for action in DecisionItem.Action.allCases {
-                let n = perAction[action] ?? 0
-                if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
+            for (action, n) in zip(actions, perAction) where n > 0 {
+                counts.append("\(n) \(Texts.action(action).lowercased())")
             }
             out += """
                   <entry>
@@ -323,33 +351,76 @@ public enum OpenData {
     /// limit per file) `sitemap.xml` becomes an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
     /// Locations are absolute when the site has an address, relative otherwise. As UTF-8.
     public static func sitemaps(_ data: SiteData, pages: [String]) -> [(path: String, bytes: [UInt8])] {
-        let limit = 50_000
+        sitemaps(data, lines: urlLines(data, pages: pages))
+    }
+
+    static let sitemapLimit = 50_000
+    static let urlsetHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    static let urlsetTail = "</urlset>\n"
+
+    /// The sitemaps' `<url>` lines of `pages`, one line each, all but the 404 page.
+    static func urlLines(_ data: SiteData, pages: ArraySlice<String>) -> [UInt8] {
         // `absolute(path)` is this prefix and the path, and escaping goes byte by byte: the
         // prefix is escaped once.
         var prefix = ByteText()
         prefix.xml(data.absolute("") ?? "")
-        func urlset(_ paths: ArraySlice<String>) -> [UInt8] {
-            var out = ByteText(capacity: 128 + paths.count * (prefix.bytes.count + 64))
-            out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
-            for p in paths {
-                out.append("  <url><loc>")
-                out.bytes += prefix.bytes
-                out.xml(p)
-                out.append("</loc></url>\n")
-            }
-            out.append("</urlset>\n")
+        var out = ByteText(capacity: 128 + pages.count * (prefix.bytes.count + 64))
+        for p in pages where p != SiteLinks.notFound {
+            out.append("  <url><loc>")
+            out.bytes += prefix.bytes
+            out.xml(p)
+            out.append("</loc></url>\n")
+        }
+        return out.bytes
+    }
+
+    static func urlLines(_ data: SiteData, pages: [String]) -> [UInt8] { urlLines(data, pages: pages[...]) }
+
+    /// The sitemap files of `lines` (`urlLines`), cut into files of 50,000 lines.
+    static func sitemaps(_ data: SiteData, lines: [UInt8]) -> [(path: String, bytes: [UInt8])] {
+        func urlset(_ body: ArraySlice<UInt8>) -> [UInt8] {
+            var out = ByteText(capacity: urlsetHead.utf8.count + body.count + urlsetTail.utf8.count)
+            out.append(urlsetHead)
+            out.bytes += body
+            out.append(urlsetTail)
             return out.bytes
         }
-        let sorted = pages.filter { $0 != SiteLinks.notFound }
-        guard sorted.count > limit else { return [(SiteLinks.sitemap, urlset(sorted[...]))] }
+        // Where each file's lines start, 50,000 line breaks apart.
+        var cuts = [0]
+        var count = 0
+        lines.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var at = 0
+            while at < bytes.count, let hit = memchr(base + at, 0x0A, bytes.count - at) {
+                at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                count += 1
+                if count % sitemapLimit == 0 { cuts.append(at) }
+            }
+        }
+        guard count > sitemapLimit else { return [(SiteLinks.sitemap, urlset(lines[...]))] }
+        if cuts.last != lines.count { cuts.append(lines.count) }
         var files: [(String, [UInt8])] = []
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (n, start) in stride(from: 0, to: sorted.count, by: limit).enumerated() {
+        for n in 0..<(cuts.count - 1) {
             let name = "sitemap-\(n + 1).xml"
-            files.append((name, urlset(sorted[start..<min(start + limit, sorted.count)])))
+            files.append((name, urlset(lines[cuts[n]..<cuts[n + 1]])))
             index += "  <sitemap><loc>\(xml(data.absolute(name) ?? name))</loc></sitemap>\n"
         }
         return [(SiteLinks.sitemap, Array((index + "</sitemapindex>\n").utf8))] + files
+    }
+
+    /// The `<url>` lines of the sitemap files `files` (their bodies, in order, put together), or
+    /// nil when one is not a `<urlset>` as `sitemaps` writes it.
+    static func urlLines(ofSitemaps files: [UnsafeBufferPointer<UInt8>]) -> [UInt8]? {
+        let head = Array(urlsetHead.utf8), tail = Array(urlsetTail.utf8)
+        var lines: [UInt8] = []
+        lines.reserveCapacity(files.reduce(0) { $0 + $1.count })
+        for file in files {
+            guard file.count >= head.count + tail.count, file.prefix(head.count).elementsEqual(head),
+                  file.suffix(tail.count).elementsEqual(tail) else { return nil }
+            lines.append(contentsOf: UnsafeBufferPointer(rebasing: file[head.count..<(file.count - tail.count)]))
+        }
+        return lines
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap is named when its URL is known.

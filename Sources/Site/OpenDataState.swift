@@ -8,7 +8,8 @@ import Foundation
 /// Kept in the site as `.tthc-state-open-data`, one of the open data unit's files. Binary and
 /// compact (16 bytes a row): a text header with the format version, the layout key (the program,
 /// province and address: a row made by another tthc is not trusted), then little-endian numbers —
-/// the row count, the sizes of the two tables and of their heads, and per row its identity and
+/// the row count, the identity of the procedure pages and the bytes of their sitemap lines, the sizes
+/// of the two tables and of their heads, and per row its identity and
 /// the lengths of its JSON object (without the separator after it) and of its CSV line.
 struct OpenDataState: Equatable {
     static let fileName = ".tthc-state-open-data"
@@ -23,6 +24,10 @@ struct OpenDataState: Equatable {
     var csvLengths: [UInt32]
     var jsonSize = 0
     var csvSize = 0
+    /// The identity of the procedure pages the sitemaps list last (`SiteBuilder.procedurePagesKey`),
+    /// and how many bytes their lines take at the end of the sitemaps' lines.
+    var procedurePages: UInt64 = 0
+    var procedureLines = 0
 
     /// The state file for a build with `layout` (`SiteModel.layoutKey`).
     func bytes(layout: String) -> [UInt8] {
@@ -32,6 +37,8 @@ struct OpenDataState: Equatable {
             withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) }
         }
         put(UInt64(keys.count))
+        put(procedurePages)
+        put(UInt64(procedureLines))
         for n in [jsonHead, jsonSize, csvHead, csvSize] { put(UInt64(n)) }
         for i in keys.indices {
             put(keys[i])
@@ -45,7 +52,7 @@ struct OpenDataState: Equatable {
     /// nil for anything else (an older format, another tthc or province, a truncated file).
     static func read(_ bytes: UnsafeRawBufferPointer, layout: String) -> OpenDataState? {
         let expected = Array((header + layout + "\n").utf8)
-        guard bytes.count >= expected.count + 40, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
+        guard bytes.count >= expected.count + 56, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
         var at = expected.count
         func take<T: FixedWidthInteger>(_: T.Type) -> T {
             var n = T.zero
@@ -54,12 +61,16 @@ struct OpenDataState: Equatable {
             return T(littleEndian: n)
         }
         let count = take(UInt64.self)
-        guard count <= UInt64(bytes.count - at) / 16, bytes.count - at == 32 + Int(count) * 16 else { return nil }
+        guard count <= UInt64(bytes.count - at) / 16, bytes.count - at == 48 + Int(count) * 16 else { return nil }
+        let procedurePages = take(UInt64.self)
+        let procedureLines = take(UInt64.self)
         let sizes = (0..<4).map { _ in take(UInt64.self) }
-        guard sizes.allSatisfy({ $0 <= UInt64(Int.max) }) else { return nil }
+        guard (sizes + [procedureLines]).allSatisfy({ $0 <= UInt64(Int32.max) }) else { return nil }
         var state = OpenDataState(jsonHead: Int(sizes[0]), csvHead: Int(sizes[2]), keys: [], jsonLengths: [], csvLengths: [])
         state.jsonSize = Int(sizes[1])
         state.csvSize = Int(sizes[3])
+        state.procedurePages = procedurePages
+        state.procedureLines = Int(procedureLines)
         state.keys.reserveCapacity(Int(count))
         state.jsonLengths.reserveCapacity(Int(count))
         state.csvLengths.reserveCapacity(Int(count))

@@ -17,8 +17,8 @@ struct OpenDataRebuildTests {
     static let base: [Decision] = SyntheticCatalogue.generate(.init(procedures: 300, seed: 11)).first!.decisions
 
     /// The same, plus a decision that amends the processing time of `amended` procedures in force,
-    /// abolishes one and announces a new one.
-    static func plusDecision(amended: Int = 5) -> [Decision] {
+    /// abolishes one and (when `announces`) announces a new one.
+    static func plusDecision(amended: Int = 5, announces: Bool = true) -> [Decision] {
         let state = Tiny.catalogue(base).state(at: LocalDate(iso: date)!)
         var items: [DecisionItem] = []
         for entry in state.entries.prefix(amended) {
@@ -33,7 +33,9 @@ struct OpenDataRebuildTests {
         }
         let abolished = state.entries[state.entries.count / 2]
         items.append(DecisionItem(action: .abolished, code: abolished.procedure.code ?? ProcedureCode(abolished.key)))
-        items.append(DecisionItem(action: .new, procedure: Tiny.procedure("9.999999", "Thủ tục mới, \"thử\"", days: 3, fee: 0)))
+        if announces {
+            items.append(DecisionItem(action: .new, procedure: Tiny.procedure("9.999999", "Thủ tục mới, \"thử\"", days: 3, fee: 0)))
+        }
         return base + [Tiny.decision("9999/QĐ-UBND", "2098-12-01", items)]
     }
 
@@ -55,13 +57,15 @@ struct OpenDataRebuildTests {
 
     /// A rebuild after the decision writes the open data a full build writes, byte for byte, both
     /// when the rows are known by their decision files' digests and by their histories.
-    @Test(arguments: [true, false])
-    func aRebuildWritesWhatAFullBuildWrites(digests: Bool) throws {
+    /// A decision that announces no procedure leaves the procedure pages, whose sitemap lines are
+    /// then the previous build's.
+    @Test(arguments: [(true, true), (false, true), (true, false), (false, false)])
+    func aRebuildWritesWhatAFullBuildWrites(digests: Bool, announces: Bool) throws {
         let dir = Fixture.temporaryFolder()
         defer { Fixture.cleanUp(dir) }
         _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir + "/public")
         #expect(FileManager.default.fileExists(atPath: dir + "/public/" + OpenDataState.fileName))
-        let after = Self.data(Self.plusDecision(), digests: digests)
+        let after = Self.data(Self.plusDecision(announces: announces), digests: digests)
         _ = try Self.builder(after).build(into: dir + "/public")
         _ = try Self.builder(after).build(into: dir + "/fresh")
         try BuildCommitTests.expectSameSite(dir + "/public", dir + "/fresh")
@@ -77,15 +81,25 @@ struct OpenDataRebuildTests {
         let dir = Fixture.temporaryFolder()
         defer { Fixture.cleanUp(dir) }
         _ = try Self.builder(Self.data(Self.base, digests: digests)).build(into: dir)
-        let model = SiteModel(data: Self.data(Self.plusDecision(amended: 7), digests: digests))
+        let model = SiteModel(data: Self.data(Self.plusDecision(amended: 7, announces: false), digests: digests))
         let previous = try #require(OpenDataState.Previous(folder: dir, layout: model.layoutKey))
         let made = OpenData.tables(model.data, keys: model.entryKeys, previous: previous)
         let count = model.data.state.entries.count
-        // Seven amended, one new; the abolished one is simply not there.
-        #expect(made.reused == count - 8)
+        // Seven amended; the abolished one is simply not there.
+        #expect(made.reused == count - 7)
+        // The procedure pages are the same: their sitemap lines are the previous build's last lines.
+        let builder = try Self.builder(model.data)
+        let kinds = model.pages
+        let first = try #require(kinds.firstIndex { if case .procedure = $0 { true } else { false } })
+        #expect(builder.procedurePagesKey(kinds[first...]) == previous.state.procedurePages)
+        let files = Manifest.read(dir + "/" + SiteLinks.marker).units[Manifest.openData]?.files ?? []
+        let out = OutputFolder(staging: dir + "-unused", live: dir, files: [])
+        let kept = builder.previousProcedureLines(files, out: out, bytes: previous.state.procedureLines, count: kinds.count - first)
+        #expect(kept == OpenData.urlLines(model.data, pages: kinds[first...].map(model.path(of:))))
+        #expect(kept?.isEmpty == false)
         let full = OpenData.tables(model.data)
-        #expect(made.json == full.json)
-        #expect(made.csv == full.csv)
+        #expect(made.json.bytes == full.json)
+        #expect(made.csv.bytes == full.csv)
         #expect(made.state == OpenData.tables(model.data, keys: model.entryKeys, previous: nil).state)
         // Without identities nothing can be matched.
         #expect(OpenData.tables(model.data, keys: nil, previous: previous).reused == 0)
@@ -109,8 +123,8 @@ struct OpenDataRebuildTests {
                 #expect((previous == nil) == old.state.entries.isEmpty, "data set \(n)")
                 let made = OpenData.tables(new, keys: model.entryKeys, previous: previous)
                 let full = OpenData.tables(new)
-                #expect(made.json == full.json, "data set \(n)")
-                #expect(made.csv == full.csv, "data set \(n)")
+                #expect(made.json.bytes == full.json, "data set \(n)")
+                #expect(made.csv.bytes == full.csv, "data set \(n)")
                 if new.catalogue.histories.keys.sorted() == old.catalogue.histories.keys.sorted(), new.date == old.date {
                     #expect(made.reused == new.state.entries.count, "data set \(n)")
                 }
@@ -119,8 +133,8 @@ struct OpenDataRebuildTests {
     }
 
     static func write(_ tables: OpenData.Tables, layout: String, into dir: String) throws {
-        try Data(tables.json).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.catalogueJSON))
-        try Data(tables.csv).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.proceduresCSV))
+        try Data(tables.json.bytes).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.catalogueJSON))
+        try Data(tables.csv.bytes).write(to: URL(fileURLWithPath: dir + "/" + SiteLinks.proceduresCSV))
         try Data(tables.state.bytes(layout: layout)).write(to: URL(fileURLWithPath: dir + "/" + OpenDataState.fileName))
     }
 
@@ -144,7 +158,7 @@ struct OpenDataRebuildTests {
 
     /// What a previous build left that cannot be trusted: every row is made, and the rebuild still
     /// writes what a full build writes.
-    @Test(arguments: ["missing", "truncated", "older format", "other layout", "json edited", "csv edited", "lengths swapped", "not listed"])
+    @Test(arguments: ["missing", "truncated", "older format", "other layout", "json edited", "csv edited", "lengths swapped", "not listed", "sitemap edited", "sitemap cut"])
     func aDoubtfulPreviousStateMeansEveryRowIsMade(_ how: String) throws {
         let dir = Fixture.temporaryFolder()
         defer { Fixture.cleanUp(dir) }
@@ -166,6 +180,15 @@ struct OpenDataRebuildTests {
             handle.seekToEndOfFile()
             handle.write(Data(" ".utf8))
             try handle.close()
+        case "sitemap edited", "sitemap cut":
+            // The procedure pages' lines are the sitemap's last: one made longer, or lines lost.
+            let path = live + "/" + SiteLinks.sitemap
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let edited = how == "sitemap edited"
+                ? text.replacingOccurrences(of: "thu-tuc/", with: "thu-tuc/x")
+                : text.replacingOccurrences(of: "  <url><loc>https://example.invalid/thu-tuc/", with: "")
+            #expect(edited != text)
+            try edited.write(toFile: path, atomically: false, encoding: .utf8)
         case "lengths swapped":
             // The JSON lengths of the last amended row and the first unchanged one exchanged: the
             // sizes add up, but the unchanged rows no longer lie where the state says.
@@ -180,18 +203,42 @@ struct OpenDataRebuildTests {
             let text = try String(contentsOfFile: marker, encoding: .utf8)
             try text.replacingOccurrences(of: "\t" + OpenDataState.fileName, with: "").write(toFile: marker, atomically: true, encoding: .utf8)
         }
-        let after = Self.data(Self.plusDecision(), digests: true, baseURL: baseURL)
+        let after = Self.data(Self.plusDecision(announces: false), digests: true, baseURL: baseURL)
         let model = SiteModel(data: after)
         if let previous = OpenDataState.Previous(folder: live, layout: model.layoutKey) {
             // Read, but no row lies where it says: none is copied.
-            #expect(how == "lengths swapped" || how == "not listed", "\(how)")
+            #expect(["lengths swapped", "not listed", "sitemap edited", "sitemap cut"].contains(how), "\(how)")
             if how == "lengths swapped" {
                 let made = OpenData.tables(after, keys: model.entryKeys, previous: previous)
-                #expect(made.json == OpenData.tables(after).json)
+                #expect(made.json.bytes == OpenData.tables(after).json)
             }
         }
         _ = try Self.builder(after).build(into: live)
         _ = try Self.builder(after).build(into: dir + "/fresh")
         try BuildCommitTests.expectSameSite(live, dir + "/fresh")
+    }
+
+    /// The `<url>` lines read back from the sitemap files are the lines they were made from, when
+    /// the sitemaps are one file and when they are several.
+    @Test(arguments: [0, 3, 50_000, 50_001, 120_000])
+    func sitemapLinesReadBack(pages: Int) throws {
+        let (sample, province) = try Fixture.sample()
+        let data = SiteData(catalogue: sample, province: province, date: LocalDate(iso: Self.date)!, baseURL: "https://example.invalid/")
+        let lines = OpenData.urlLines(data, pages: (0..<pages).map { "thu-tuc/1.\($0).html" })
+        let files = OpenData.sitemaps(data, lines: lines)
+        let urlsets = files.count == 1 ? files : Array(files.dropFirst())
+        // The files as the build maps them: buffers that live while they are read.
+        func read(_ files: [(path: String, bytes: [UInt8])]) -> [UInt8]? {
+            let buffers = files.map { file in
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: file.bytes.count)
+                _ = buffer.initialize(from: file.bytes)
+                return buffer
+            }
+            defer { for b in buffers { b.deallocate() } }
+            return OpenData.urlLines(ofSitemaps: buffers.map { UnsafeBufferPointer($0) })
+        }
+        #expect(read(urlsets) == lines)
+        // An index of sitemaps has no lines of its own.
+        #expect(read([try #require(files.first)]) == (pages > 50_000 ? nil : lines))
     }
 }
