@@ -241,4 +241,45 @@ struct OpenDataRebuildTests {
         // An index of sitemaps has no lines of its own.
         #expect(read([try #require(files.first)]) == (pages > 50_000 ? nil : lines))
     }
+
+    /// A file emitted as pieces is the file emitted whole: kept when its bytes are the previous
+    /// build's (same size, compared), written when they differ, in place and into a whole folder.
+    @Test(arguments: [true, false])
+    func piecesAreEmittedAsTheWholeFileWouldBe(inPlace: Bool) throws {
+        let previous = Fixture.temporaryFolder()
+        let staging = Fixture.temporaryFolder()
+        defer { Fixture.cleanUp(previous); Fixture.cleanUp(staging) }
+        for (name, text) in [("same", "abcdef"), ("same size", "abcdef"), ("longer", "abc")] {
+            try text.write(toFile: previous + "/" + name, atomically: false, encoding: .utf8)
+        }
+        let out = inPlace
+            ? OutputFolder(staging: staging, live: previous, files: ["same", "same size", "longer"])
+            : OutputFolder(staging: staging, previous: previous)
+        let cases: [(String, [String], Bool)] = [
+            ("same", ["ab", "cd", "ef"], true), ("same size", ["ab", "XX", "ef"], false), ("longer", ["ab", "cd", "ef"], false),
+            ("new", ["x", "", "y"], false), ("one", ["only"], false), ("none", [], false),
+        ]
+        for (name, pieces, _) in cases {
+            let buffers = pieces.map { piece in
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: piece.utf8.count)
+                _ = buffer.initialize(from: Array(piece.utf8))
+                return buffer
+            }
+            defer { for b in buffers { b.deallocate() } }
+            try out.emit(name, pieces: buffers.map { UnsafeBufferPointer($0) })
+        }
+        #expect(out.unchanged == 1)
+        #expect(out.written == cases.count - 1)
+        for (name, pieces, kept) in cases {
+            let there = inPlace && kept ? previous : staging
+            #expect(OutputFolderTests.text(there + "/" + name) == pieces.joined(), "\(name)")
+            if inPlace { #expect(FileManager.default.fileExists(atPath: staging + "/" + name) == !kept, "\(name)") }
+        }
+        if inPlace {
+            #expect(out.plan(last: "").renames == cases.filter { !$0.2 }.map(\.0).sorted())
+        } else {
+            #expect(OutputFolderTests.inode(staging + "/same") == OutputFolderTests.inode(previous + "/same"))
+            #expect(OutputFolderTests.text(previous + "/same size") == "abcdef")
+        }
+    }
 }
