@@ -33,7 +33,7 @@ extension SiteBuilder {
             let procedurePages = procedurePagesKey(kinds[procedures...])
             let others = OpenData.urlLines(data, pages: kinds[..<procedures].map(model.path(of:)))
             var lines: [UInt8]
-            if let previous, previous.state.procedurePages == procedurePages,
+            if procedurePages != 0, let previous, previous.state.procedurePages == procedurePages,
                let kept = previousProcedureLines(old?.files ?? [], out: out, bytes: previous.state.procedureLines, count: kinds.count - procedures) {
                 lines = others + kept
             } else {
@@ -48,14 +48,15 @@ extension SiteBuilder {
             try tables.json.withSegments { try out.emit(SiteLinks.catalogueJSON, pieces: $0) }
             try tables.csv.withSegments { try out.emit(SiteLinks.proceduresCSV, pieces: $0) }
             try out.emit(OpenDataState.fileName, bytes: tables.state.bytes(layout: model.layoutKey))
-            Trace.mark("open data: feed and sitemaps")
+            Trace.mark("open data: feed, sitemaps and tables written")
             try out.emit(SiteLinks.robots, OpenData.robots(data))
             return paths + [SiteLinks.robots]
         }
     }
 
     /// The identity of the procedure pages (`kinds` from the first procedure on, which are all
-    /// procedures): a procedure page's path is made from its key alone.
+    /// procedures): a procedure page's path is made from its key alone. 0, which matches nothing,
+    /// when a page that is not a procedure's follows them (then their lines are not one block).
     func procedurePagesKey(_ kinds: ArraySlice<PageKind>) -> UInt64 {
         var f = Fingerprint()
         f.add("procedure pages")
