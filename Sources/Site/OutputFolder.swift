@@ -81,6 +81,28 @@ final class OutputFolder: Sendable {
         writtenCount.add(1, ordering: .relaxed)
     }
 
+    /// `emit` of a file given as pieces, in order (`SplicedBytes`: the open data's tables, mostly
+    /// ranges of the previous build's mapped files), written piece by piece: tens of megabytes are
+    /// not put together in memory only to be written. One of the live (or previous) file's size is
+    /// compared as one buffer, as `emit` compares.
+    func emit(_ relative: String, pieces: [UnsafeBufferPointer<UInt8>]) throws {
+        if pieces.count == 1 { return try emit(relative, bytes: pieces[0]) }
+        let size = pieces.reduce(0) { $0 + $1.count }
+        var info = stat()
+        if pieces.isEmpty || (live ?? previous).map({ stat($0 + "/" + relative, &info) == 0 && Int(info.st_size) == size }) == true {
+            var whole: [UInt8] = []
+            whole.reserveCapacity(size)
+            for piece in pieces { whole.append(contentsOf: piece) }
+            return try emit(relative, bytes: whole)
+        }
+        // Not the size of the file it replaces: new bytes.
+        if live != nil { unclaimed.withLock { _ = $0.remove(relative) } }
+        try makeParent(of: relative)
+        try Self.write(pieces: pieces, to: staging + "/" + relative)
+        if live != nil { stagedFiles.withLock { $0.append(relative) } }
+        writtenCount.add(1, ordering: .relaxed)
+    }
+
     /// Keeps a file of the previous build as it is, without comparing: the caller knows it is
     /// unchanged. False when there is no such file to keep.
     func keep(_ relative: String) throws -> Bool {
@@ -219,6 +241,10 @@ final class OutputFolder: Sendable {
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        try write(pieces: [bytes], to: path)
+    }
+
+    static func write(pieces: [UnsafeBufferPointer<UInt8>], to path: String) throws {
         // Almost every file is new in the staging folder: created exclusively, it costs one open.
         // One that is there already was kept earlier in this build, a hard link to the previous
         // build's file: never write through it (the previous site must stay as it was until the
@@ -229,16 +255,18 @@ final class OutputFolder: Sendable {
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         }
         guard fd >= 0 else { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
-        var done = 0
-        while done < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw SiteError("\(path): error: cannot write (\(reason))")
+        for bytes in pieces {
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    close(fd)
+                    throw SiteError("\(path): error: cannot write (\(reason))")
+                }
+                done += n
             }
-            done += n
         }
         // Some file systems (NFS, a full disk) report a failed write only when the file is closed.
         if close(fd) != 0 { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }

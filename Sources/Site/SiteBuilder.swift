@@ -257,26 +257,8 @@ public struct SiteBuilder: Sendable {
 
     /// The files made as groups: the open data (with the sitemap of `kinds`) and the search index.
     func groups(_ kinds: [PageKind], into out: OutputFolder, previous manifest: Manifest) throws -> [String: Manifest.Unit] {
-        let data = model.data
         var units: [String: Manifest.Unit] = [:]
-        // The open data rests on the catalogue in force and the page list (the sitemap), like home.
-        var open = Fingerprint()
-        open.add("open data")
-        open.add(model.layoutKey)
-        open.add(model.catalogueKey)
-        units[Manifest.openData] = try unit(Manifest.openData, open.hex, manifest, out) {
-            let tables = OpenData.tables(data)
-            try out.emit(SiteLinks.catalogueJSON, bytes: tables.json)
-            try out.emit(SiteLinks.proceduresCSV, bytes: tables.csv)
-            try out.emit(SiteLinks.feed, OpenData.feed(data))
-            var paths = [SiteLinks.catalogueJSON, SiteLinks.proceduresCSV, SiteLinks.feed]
-            for file in OpenData.sitemaps(data, pages: kinds.map(model.path(of:))) {
-                try out.emit(file.path, bytes: file.bytes)
-                paths.append(file.path)
-            }
-            try out.emit(SiteLinks.robots, OpenData.robots(data))
-            return paths + [SiteLinks.robots]
-        }
+        units[Manifest.openData] = try openDataUnit(kinds, into: out, previous: manifest)
         units[Manifest.search] = try searchUnit(manifest, out)
         return units
     }
