@@ -80,7 +80,16 @@ public struct SiteData: Sendable {
     /// The version a procedure's page shows: the one in force on the build date, else the next one
     /// to come, else the last one it had.
     public func shownVersion(of history: ProcedureHistory) -> ProcedureVersion? {
-        history.version(at: date) ?? history.versions.first { $0.from > date } ?? history.latest
+        shownIndex(of: history).map { history.versions[$0] }
+    }
+
+    /// The index in `history.versions` of the version its page shows (`shownVersion`), for callers
+    /// that read a field or two of it: copying a version retains every text of its procedure.
+    public func shownIndex(of history: ProcedureHistory) -> Int? {
+        let date = date
+        return history.versions.lastIndex { $0.isInForce(at: date) }
+            ?? history.versions.firstIndex { $0.from > date }
+            ?? (history.versions.isEmpty ? nil : history.versions.count - 1)
     }
 
     /// The absolute URL of a page, when the site has an address.

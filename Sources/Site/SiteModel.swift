@@ -23,6 +23,9 @@ public struct SiteModel: Sendable {
     /// for each version's decision and each level it is at.
     let decisionPaths: [String: (page: String, changes: String)]
     let levelPaths: [Level: String]
+    /// What a procedure page's history shows of each decision (its title and signing date), by
+    /// number, hashed once per build instead of once per version.
+    let decisionHeaders: [String: UInt64]
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -38,6 +41,12 @@ public struct SiteModel: Sendable {
             paths[number] = (SitePath.decision(number), SitePath.decisionChanges(number))
         }
         levelPaths = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, SiteLinks.level($0)) })
+        decisionHeaders = data.catalogue.decisions.mapValues { d in
+            var f = Fingerprint()
+            f.add(d.title)
+            f.add(d.signedOn)
+            return f.value
+        }
     }
 
     /// Every page, in a fixed order.
