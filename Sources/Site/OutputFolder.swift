@@ -63,7 +63,7 @@ final class OutputFolder: Sendable {
                 return
             }
             try makeParent(of: relative)
-            try Self.write(bytes, to: staging + "/" + relative)
+            try Self.write(bytes, to: staging + "/" + relative, flushing: true)
             stagedFiles.withLock { $0.append(relative) }
             writtenCount.add(1, ordering: .relaxed)
             return
@@ -218,7 +218,9 @@ final class OutputFolder: Sendable {
         return buffer.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+    /// `flushing`: the file is to be made durable before the commit (a rebuild in place), so its
+    /// writing to the disk is started now (`FolderCommit.startFlushing`).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, flushing: Bool = false) throws {
         // Almost every file is new in the staging folder: created exclusively, it costs one open.
         // One that is there already was kept earlier in this build, a hard link to the previous
         // build's file: never write through it (the previous site must stay as it was until the
@@ -240,6 +242,7 @@ final class OutputFolder: Sendable {
             }
             done += n
         }
+        if flushing { FolderCommit.startFlushing(fd) }
         // Some file systems (NFS, a full disk) report a failed write only when the file is closed.
         if close(fd) != 0 { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
     }
