@@ -255,8 +255,12 @@ extension SiteModel {
     /// What a version holds: the file of the decision that set it (or its procedure, for a catalogue
     /// built in code), that decision, how and from when.
     private func addContent(of v: UnsafePointer<ProcedureVersion>, into f: inout Fingerprint) {
-        if let digest = data.decisionDigests[v.pointee.decision] { f.add(digest) } else { f.add(JSONFormat.write(v.pointee.procedure)) }
-        f.add(v.pointee.decision)
+        if let decision = decisionHeaders[v.pointee.decision], let file = decision.file {
+            f.add(file)
+        } else {
+            f.add(JSONFormat.write(v.pointee.procedure))
+            f.add(v.pointee.decision)
+        }
         f.add(v.pointee.action.rawValue)
         f.add(v.pointee.from)
     }
@@ -276,7 +280,7 @@ extension SiteModel {
             for i in versions.indices {
                 let v = versions.baseAddress! + i
                 addContent(of: v, into: &f)
-                if let d = decisionHeaders[v.pointee.decision] { f.add(d) } else { f.add("-") }
+                if let d = decisionHeaders[v.pointee.decision] { f.add(d.header) } else { f.add("-") }
                 if let until = v.pointee.until { f.add(until) } else { f.add("-") }
                 switch v.pointee.end {
                 case nil: f.add("-")

@@ -22,8 +22,7 @@ final class OutputFolder: Sendable {
     private let directories = Mutex<Set<String>>([])
     /// In place: the live folder's files this build has not made or kept (yet).
     private let unclaimed: Mutex<Set<String>>
-    /// In place: files kept from the live folder, and files staged.
-    private let keptFiles = Mutex<[String]>([])
+    /// In place: files staged.
     private let stagedFiles = Mutex<[String]>([])
 
     /// A build swapped in whole, compared with `previous` when there is one.
@@ -35,7 +34,7 @@ final class OutputFolder: Sendable {
     }
 
     /// A build committed into `live`: `files` are the live folder's files (relative).
-    init(staging: String, live: String, files: Set<String>) {
+    init(staging: String, live: String, files: consuming Set<String>) {
         self.staging = staging
         previous = nil
         self.live = live
@@ -58,7 +57,6 @@ final class OutputFolder: Sendable {
         if let live {
             let there = unclaimed.withLock { $0.remove(relative) != nil }
             if there, Self.sameContent(live + "/" + relative, bytes) {
-                keptFiles.withLock { $0.append(relative) }
                 unchangedCount.add(1, ordering: .relaxed)
                 return
             }
@@ -100,7 +98,6 @@ final class OutputFolder: Sendable {
                 return true
             }
             guard all else { return false }
-            keptFiles.withLock { $0.append(contentsOf: files) }
             unchangedCount.add(files.count, ordering: .relaxed)
             return true
         }
@@ -130,8 +127,11 @@ final class OutputFolder: Sendable {
     /// kept file into the staging folder, which then holds the whole site.
     func completeStaging() throws {
         guard let live else { return }
+        // The kept files are the live folder's, less those staged and those not claimed (the
+        // removals): listed again here, on this rare path, rather than recorded on every keep.
         let staged = Set(stagedFiles.withLock { $0 })
-        for file in keptFiles.withLock({ $0 }) where !staged.contains(file) {
+        let removals = unclaimed.withLock { $0 }
+        for file in Self.files(under: live) where file != FolderCommit.journalName && !staged.contains(file) && !removals.contains(file) {
             try makeParent(of: file)
             guard link(live + "/" + file, staging + "/" + file) == 0 || errno == EEXIST else {
                 throw SiteError("\(live)/\(file): error: cannot link into the staging folder (\(String(cString: strerror(errno))))")

@@ -102,9 +102,9 @@ public struct SiteBuilder: Sendable {
         into target: SiteOutput, progress: (@Sendable (Int, Int) -> Void)?,
         isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
     ) throws -> Report {
-        let previousBuild = target.previousBuild
+        var previousBuild = target.takePreviousBuild()
         let manifest = previousBuild.manifest
-        if let previous = target.previous, let files = previousBuild.files {
+        if let previous = target.previous, let files = previousBuild.files.take() {
             return try buildInPlace(previous, manifest: manifest, files: files, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
         }
         var report = Report(written: 0, unchanged: 0, pages: 0)
@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
     /// A rebuild over the previous build in `live`: the new and changed files are staged, then
     /// committed in place.
     func buildInPlace(
-        _ live: String, manifest: Manifest, files: Set<String>, progress: (@Sendable (Int, Int) -> Void)?,
+        _ live: String, manifest: Manifest, files: consuming Set<String>, progress: (@Sendable (Int, Int) -> Void)?,
         isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
     ) throws -> Report {
         let url = URL(fileURLWithPath: live)
@@ -130,7 +130,7 @@ public struct SiteBuilder: Sendable {
         let report: Report
         let plan: FolderCommit
         do {
-            let out = OutputFolder(staging: staging, live: live, files: files)
+            let out = OutputFolder(staging: staging, live: live, files: consume files)
             report = try fill(out, manifest: manifest, progress: progress, isCancelled: isCancelled)
             if Double(report.written) > inPlaceShare * Double(report.written + report.unchanged) {
                 try out.completeStaging()

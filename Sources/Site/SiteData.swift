@@ -65,12 +65,11 @@ public struct SiteData: Sendable {
                 let entry = entries.baseAddress! + i
                 for level in Set(entry.pointee.version.procedure.levels) { byLevel[level, default: []].append(i) }
                 for field in entry.pointee.version.procedure.fields { fieldGroups.add(field.name, i) }
-                let performing = entry.pointee.version.procedure.agencies(.performing)
-                if performing.isEmpty {
-                    for agency in entry.pointee.version.procedure.agencies { agencyGroups.add(agency.name, i) }
-                } else {
-                    for name in performing { agencyGroups.add(name, i) }
-                }
+                // The performing agencies, else all of them (`Procedure.agencies(_:)`, inline: the
+                // call copied the procedure).
+                let agencies = entry.pointee.version.procedure.agencies
+                let performing = agencies.contains { $0.role == .performing }
+                for agency in agencies where !performing || agency.role == .performing { agencyGroups.add(agency.name, i) }
             }
         }
         levels = Level.allCases.compactMap { level in byLevel[level].map { LevelGroup(level: level, entries: $0) } }

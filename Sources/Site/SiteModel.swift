@@ -23,9 +23,10 @@ public struct SiteModel: Sendable {
     /// for each version's decision and each level it is at.
     let decisionPaths: [String: (page: String, changes: String)]
     let levelPaths: [Level: String]
-    /// What a procedure page's history shows of each decision (its title and signing date), by
-    /// number, hashed once per build instead of once per version.
-    let decisionHeaders: [String: UInt64]
+    /// Each decision by number, hashed once per build instead of once per version it set: `header`,
+    /// what a procedure page's history shows of it (its title and signing date); `file`, its number
+    /// and its file's digest (`SiteData.decisionDigests`), nil for a decision built in code.
+    let decisionHeaders: [String: (header: UInt64, file: UInt64?)]
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -42,10 +43,15 @@ public struct SiteModel: Sendable {
         }
         levelPaths = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, SiteLinks.level($0)) })
         decisionHeaders = data.catalogue.decisions.mapValues { d in
-            var f = Fingerprint()
-            f.add(d.title)
-            f.add(d.signedOn)
-            return f.value
+            var header = Fingerprint()
+            header.add(d.title)
+            header.add(d.signedOn)
+            return (header.value, data.decisionDigests[d.number].map { digest in
+                var file = Fingerprint()
+                file.add(digest)
+                file.add(d.number)
+                return file.value
+            })
         }
     }
 

@@ -97,6 +97,8 @@ struct BuildCommand: ParsableCommand {
                     isCancelled: { flag.value.load(ordering: .relaxed) })
             }
             Trace.mark("built")
+            keepUntilExit(builder)
+            keepUntilExit(target.previousBuildState)
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
         } catch let error as SiteError {
