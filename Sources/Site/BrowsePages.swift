@@ -8,8 +8,10 @@ extension SiteModel {
         var c = layout(path, title: "Thủ tục hành chính — \(data.province.name)")
         c["isHome"] = true
         c["asOf"] = data.date.vietnamese
-        let online = data.state.entries.count { e in
-            e.procedure.online.map { $0.level == .full || $0.level == .partial } ?? false
+        // By index: `count(where:)` would copy every entry (its whole procedure) to look at one field.
+        var online = 0
+        for i in data.state.entries.indices {
+            if let level = data.state.entries[i].version.procedure.online?.level, level == .full || level == .partial { online += 1 }
         }
         c["counts"] = TemplateFields([
             "procedures": .text(Texts.number(data.state.count)),
@@ -38,9 +40,12 @@ extension SiteModel {
     }
 
     func decisionRow(_ d: Decision, root: String) -> TemplateFields {
+        // One pass by index: `count(where:)` per action copied every row (a whole procedure) four times.
+        var byAction: [DecisionItem.Action: Int] = [:]
+        for i in d.items.indices { byAction[d.items[i].action, default: 0] += 1 }
         var counts: [String] = []
         for action in DecisionItem.Action.allCases {
-            let n = d.items.count { $0.action == action }
+            let n = byAction[action] ?? 0
             if n > 0 { counts.append("\(n) \(Texts.action(action).lowercased())") }
         }
         var r = TemplateFields([

@@ -74,11 +74,16 @@ extension SiteModel {
         var f = seed
         switch kind {
         case .procedure(let key):
-            f.add("procedure")
-            f.add(historyValue(key))
+            let history = data.catalogue.histories[key]
+            return procedureFingerprint(history, shown: history.flatMap { data.shownIndex(of: $0) }, seed: seed)
         case .decision(let number), .changes(let number):
-            f.add(kind == .decision(number: number) ? "decision" : "changes")
-            f.add(decisionValue(number))
+            if kind == .decision(number: number) {
+                f.add("decision")
+                f.add(decisionValue(number))
+            } else {
+                f.add("changes")
+                f.add(changesValue(number))
+            }
         case .level(let i):
             listed(.level(i), page: 1, into: &f)
         case .field(let i):
@@ -93,6 +98,15 @@ extension SiteModel {
         case .notFound:
             f.add("404")
         }
+        return f.value
+    }
+
+    /// `fingerprint(.procedure(key:), seed:)` of the history filed under the key (nil: none) whose
+    /// version `shown` the page shows, for the caller that has both at hand already.
+    func procedureFingerprint(_ history: ProcedureHistory?, shown: Int?, seed: Fingerprint) -> UInt64 {
+        var f = seed
+        f.add("procedure")
+        f.add(history.map { historyValue($0, shown: shown) } ?? Fingerprint().value)
         return f.value
     }
 
@@ -172,14 +186,50 @@ extension SiteModel {
         return f.value
     }
 
-    /// What a decision's two pages show: its header and rows (the procedures' content through their
-    /// histories, which hold every version a decision sets) and whether it is in force yet.
+    /// What a decision's page shows: its header and rows (what its file says, or its content for a
+    /// catalogue built in code), whether it is in force yet, whether each procedure a row names has
+    /// a page, and the name each procedure it replaces shows. Not the histories of the procedures it
+    /// names: a later decision that amends one of them leaves this page as it was.
     func decisionValue(_ number: String) -> UInt64 {
-        let memoKey = "decision " + number
-        if let known = historyKeys.store.withLock({ $0[memoKey] }) { return known }
         var f = Fingerprint()
         guard let d = data.catalogue.decisions[number] else { return f.value }
-        if let digest = data.decisionDigests[number] {
+        addDecision(d, into: &f)
+        // By index: a row holds a whole procedure, not to be copied for its codes.
+        for i in d.items.indices {
+            if let subject = d.items[i].subjectCode { f.add(data.catalogue.histories[subject.key] != nil) }
+            for replaced in d.items[i].replaces { addLink(replaced.key, into: &f) }
+        }
+        return f.value
+    }
+
+    /// What a decision's what-changed page shows: its rows (as `decisionValue`), the name and page of
+    /// each procedure it names, and, for each procedure it amends, the versions up to the one it set
+    /// (the page shows how that version differs from the one before; later versions do not change it).
+    func changesValue(_ number: String) -> UInt64 {
+        var f = Fingerprint()
+        guard let d = data.catalogue.decisions[number] else { return f.value }
+        addDecision(d, into: &f)
+        for i in d.items.indices {
+            let key = d.items[i].subjectCode?.key
+            addLink(key ?? "—", into: &f)
+            for replaced in d.items[i].replaces { addLink(replaced.key, into: &f) }
+            guard d.items[i].action == .amended, let key, let history = data.catalogue.histories[key] else { continue }
+            history.versions.withUnsafeBufferPointer { versions in
+                guard let changed = versions.firstIndex(where: { $0.decision == number && $0.action == .amended }) else {
+                    f.add("-")
+                    return
+                }
+                f.add(UInt64(changed))
+                for v in 0...changed { addContent(of: versions.baseAddress! + v, into: &f) }
+            }
+        }
+        return f.value
+    }
+
+    /// A decision's own content: its file's digest (or, built in code, its header and rows) and
+    /// whether it is in force on the build date.
+    private func addDecision(_ d: Decision, into f: inout Fingerprint) {
+        if let digest = data.decisionDigests[d.number] {
             f.add(digest)
         } else {
             var header = d
@@ -193,56 +243,64 @@ extension SiteModel {
             }
         }
         f.add(d.effectiveDate > data.date)
-        // By index: a row holds a whole procedure, not to be copied for its codes.
-        for i in d.items.indices {
-            if let subject = d.items[i].subjectCode { addHistory(subject.key, into: &f) }
-            for replaced in d.items[i].replaces { addHistory(replaced.key, into: &f) }
-        }
-        historyKeys.store.withLock { $0[memoKey] = f.value }
-        return f.value
     }
 
-    private func addHistory(_ key: String, into f: inout Fingerprint) {
-        if data.catalogue.histories[key] == nil { f.add("-") } else { f.add(historyValue(key)) }
+    /// A link to a procedure's page (`procedureLink`): whether it has one, and the name it shows.
+    private func addLink(_ key: String, into f: inout Fingerprint) {
+        f.add(key)
+        guard let history = data.catalogue.histories[key] else { f.add("-"); return }
+        if let shown = data.shownIndex(of: history) { f.add(history.versions[shown].procedure.name) } else { f.add("") }
+    }
+
+    /// What a version holds: the file of the decision that set it (or its procedure, for a catalogue
+    /// built in code), that decision, how and from when.
+    private func addContent(of v: UnsafePointer<ProcedureVersion>, into f: inout Fingerprint) {
+        if let decision = decisionHeaders[v.pointee.decision], let file = decision.file {
+            f.add(file)
+        } else {
+            f.add(JSONFormat.write(v.pointee.procedure))
+            f.add(v.pointee.decision)
+        }
+        f.add(v.pointee.action.rawValue)
+        f.add(v.pointee.from)
     }
 
     /// What a procedure's page and open-data file depend on besides the templates and layout: every
     /// version with its decision, which version shows and what is in force on the build date, and
-    /// the names and pages of what it links to. Computed once per build (decision pages ask too).
+    /// the names and pages of what it links to. Each page asks once; through pointers, since copying
+    /// a version retains every text of its procedure.
     func historyValue(_ key: String) -> UInt64 {
-        if let known = historyKeys.store.withLock({ $0[key] }) { return known }
+        guard let history = data.catalogue.histories[key] else { return Fingerprint().value }
+        return historyValue(history, shown: data.shownIndex(of: history))
+    }
+
+    func historyValue(_ history: ProcedureHistory, shown: Int?) -> UInt64 {
         var f = Fingerprint()
-        guard let history = data.catalogue.histories[key] else { return f.value }
-        let shown = data.shownVersion(of: history)
-        for i in history.versions.indices {
-            let v = history.versions[i]
-            f.add(data.decisionDigests[v.decision] ?? JSONFormat.write(v.procedure))
-            f.add(v.decision)
-            if let d = data.catalogue.decisions[v.decision] { f.add(d.title); f.add(d.signedOn) }
-            f.add(v.action.rawValue)
-            f.add(v.from)
-            if let until = v.until { f.add(until) } else { f.add("-") }
-            switch v.end {
-            case nil: f.add("-")
-            case .amended(let d): f.add("amended " + d)
-            case .abolished(let d): f.add("abolished " + d)
-            case .replaced(let by, let d): f.add("replaced " + d + " " + by.joined(separator: " "))
+        history.versions.withUnsafeBufferPointer { versions in
+            for i in versions.indices {
+                let v = versions.baseAddress! + i
+                addContent(of: v, into: &f)
+                if let d = decisionHeaders[v.pointee.decision] { f.add(d.header) } else { f.add("-") }
+                if let until = v.pointee.until { f.add(until) } else { f.add("-") }
+                switch v.pointee.end {
+                case nil: f.add("-")
+                case .amended(let d): f.add("amended"); f.add(d)
+                case .abolished(let d): f.add("abolished"); f.add(d)
+                case .replaced(let by, let d):
+                    f.add("replaced"); f.add(d)
+                    for key in by { f.add(key) }
+                }
+                f.add(v.pointee.isInForce(at: data.date))
+                f.add(i == shown)
             }
-            f.add(v.isInForce(at: data.date))
-            // The shown version is one of these; a history's versions differ by decision or date
-            // (comparing whole procedures would cost more than the rest of the key).
-            f.add(shown.map { $0.decision == v.decision && $0.from == v.from && $0.until == v.until && $0.action == v.action } ?? false)
+            if let shown {
+                let p = versions.baseAddress! + shown
+                f.add(p.pointee.from > data.date)
+                for field in p.pointee.procedure.fields { f.add(data.fieldSlugs[field.name] ?? "-") }
+                for level in p.pointee.procedure.levels { f.add(data.levels.contains { $0.level == level }) }
+            }
         }
-        if let shown {
-            f.add(shown.from > data.date)
-            for field in shown.procedure.fields { f.add(data.fieldSlugs[field.name] ?? "-") }
-            for level in shown.procedure.levels { f.add(data.levels.contains { $0.level == level }) }
-        }
-        for other in (replacedBy(history) ?? []) + history.replaces {
-            f.add(other)
-            f.add(data.catalogue.histories[other].flatMap { data.shownVersion(of: $0) }?.procedure.name ?? "-")
-        }
-        historyKeys.store.withLock { $0[key] = f.value }
+        for other in (replacedBy(history) ?? []) + history.replaces { addLink(other, into: &f) }
         return f.value
     }
 

@@ -22,8 +22,7 @@ final class OutputFolder: Sendable {
     private let directories = Mutex<Set<String>>([])
     /// In place: the live folder's files this build has not made or kept (yet).
     private let unclaimed: Mutex<Set<String>>
-    /// In place: files kept from the live folder, and files staged.
-    private let keptFiles = Mutex<[String]>([])
+    /// In place: files staged.
     private let stagedFiles = Mutex<[String]>([])
 
     /// A build swapped in whole, compared with `previous` when there is one.
@@ -35,7 +34,7 @@ final class OutputFolder: Sendable {
     }
 
     /// A build committed into `live`: `files` are the live folder's files (relative).
-    init(staging: String, live: String, files: Set<String>) {
+    init(staging: String, live: String, files: consuming Set<String>) {
         self.staging = staging
         previous = nil
         self.live = live
@@ -58,12 +57,11 @@ final class OutputFolder: Sendable {
         if let live {
             let there = unclaimed.withLock { $0.remove(relative) != nil }
             if there, Self.sameContent(live + "/" + relative, bytes) {
-                keptFiles.withLock { $0.append(relative) }
                 unchangedCount.add(1, ordering: .relaxed)
                 return
             }
             try makeParent(of: relative)
-            try Self.write(bytes, to: staging + "/" + relative)
+            try Self.write(bytes, to: staging + "/" + relative, flushing: true)
             stagedFiles.withLock { $0.append(relative) }
             writtenCount.add(1, ordering: .relaxed)
             return
@@ -98,7 +96,7 @@ final class OutputFolder: Sendable {
         // Not the size of the file it replaces: new bytes.
         if live != nil { unclaimed.withLock { _ = $0.remove(relative) } }
         try makeParent(of: relative)
-        try Self.write(pieces: pieces, to: staging + "/" + relative)
+        try Self.write(pieces: pieces, to: staging + "/" + relative, flushing: live != nil)
         if live != nil { stagedFiles.withLock { $0.append(relative) } }
         writtenCount.add(1, ordering: .relaxed)
     }
@@ -122,7 +120,6 @@ final class OutputFolder: Sendable {
                 return true
             }
             guard all else { return false }
-            keptFiles.withLock { $0.append(contentsOf: files) }
             unchangedCount.add(files.count, ordering: .relaxed)
             return true
         }
@@ -152,8 +149,11 @@ final class OutputFolder: Sendable {
     /// kept file into the staging folder, which then holds the whole site.
     func completeStaging() throws {
         guard let live else { return }
+        // The kept files are the live folder's, less those staged and those not claimed (the
+        // removals): listed again here, on this rare path, rather than recorded on every keep.
         let staged = Set(stagedFiles.withLock { $0 })
-        for file in keptFiles.withLock({ $0 }) where !staged.contains(file) {
+        let removals = unclaimed.withLock { $0 }
+        for file in Self.files(under: live) where file != FolderCommit.journalName && !staged.contains(file) && !removals.contains(file) {
             try makeParent(of: file)
             guard link(live + "/" + file, staging + "/" + file) == 0 || errno == EEXIST else {
                 throw SiteError("\(live)/\(file): error: cannot link into the staging folder (\(String(cString: strerror(errno))))")
@@ -240,11 +240,13 @@ final class OutputFolder: Sendable {
         return buffer.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        try write(pieces: [bytes], to: path)
+    /// `flushing`: the file is to be made durable before the commit (a rebuild in place), so its
+    /// writing to the disk is started now (`FolderCommit.startFlushing`).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, flushing: Bool = false) throws {
+        try write(pieces: [bytes], to: path, flushing: flushing)
     }
 
-    static func write(pieces: [UnsafeBufferPointer<UInt8>], to path: String) throws {
+    static func write(pieces: [UnsafeBufferPointer<UInt8>], to path: String, flushing: Bool = false) throws {
         // Almost every file is new in the staging folder: created exclusively, it costs one open.
         // One that is there already was kept earlier in this build, a hard link to the previous
         // build's file: never write through it (the previous site must stay as it was until the
@@ -268,6 +270,7 @@ final class OutputFolder: Sendable {
                 done += n
             }
         }
+        if flushing { FolderCommit.startFlushing(fd) }
         // Some file systems (NFS, a full disk) report a failed write only when the file is closed.
         if close(fd) != 0 { throw SiteError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
     }

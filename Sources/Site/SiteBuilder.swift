@@ -84,44 +84,33 @@ public struct SiteBuilder: Sendable {
         into output: String, force: Bool, progress: (@Sendable (Int, Int) -> Void)?,
         isCancelled: (@Sendable () -> Bool)? = nil, stopCommitAfter: Int?
     ) throws -> Report {
-        let fm = FileManager.default
-        var previous: String?
-        var isDirectory: ObjCBool = false
-        let live = URL(fileURLWithPath: output).standardizedFileURL.path
-        let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
-            throw SiteError("\(output): error: this is a file, not a folder; choose another output folder with -o")
-        }
-        let lock: FolderLock
-        do { lock = try FolderLock(folder: live) } catch let busy as FolderLock.Busy { throw SiteError(busy.description) }
-        defer { lock.release() }
-        if exists {
-            let contents = (try? fm.contentsOfDirectory(atPath: output)) ?? []
-            let isBuild = fm.fileExists(atPath: output + "/" + SiteLinks.marker)
-            if !contents.isEmpty, !isBuild, !force {
-                throw SiteError("\(output): error: the folder is not empty and was not made by tthc build; choose another folder with -o, or pass --force to replace it")
-            }
-            if isBuild {
-                // A commit cut short is finished first; one whose staged files are gone leaves a
-                // mix of two builds, which is built in full (nothing of it is trusted).
-                let recovery: FolderCommit.Recovery
-                do { recovery = try FolderCommit.recover(live) } catch let failure as FolderCommit.Failure {
-                    throw SiteError(failure.description)
-                }
-                if recovery != .lost { previous = live }
-            }
-            Self.removeDebris(of: live)
-        }
-        Trace.mark("output locked, commit recovered")
-        let manifest = previous.map { Manifest.read($0 + "/" + SiteLinks.marker) } ?? Manifest()
-        Trace.mark("manifest read")
-        if let previous, manifest.isValid {
-            return try buildInPlace(previous, manifest: manifest, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
+        let target = try SiteOutput(output, force: force)
+        defer { target.release() }
+        return try build(into: target, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
+    }
+
+    /// Builds into an output opened (checked, locked, its previous build being read) beforehand,
+    /// which `tthc build` does while it loads the catalogue.
+    public func build(
+        into target: SiteOutput, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) throws -> Report {
+        try build(into: target, progress: progress, isCancelled: isCancelled, stopCommitAfter: nil)
+    }
+
+    func build(
+        into target: SiteOutput, progress: (@Sendable (Int, Int) -> Void)?,
+        isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
+    ) throws -> Report {
+        var previousBuild = target.takePreviousBuild()
+        let manifest = previousBuild.manifest
+        if let previous = target.previous, let files = previousBuild.files.take() {
+            return try buildInPlace(previous, manifest: manifest, files: files, progress: progress, isCancelled: isCancelled, stopCommitAfter: stopCommitAfter)
         }
         var report = Report(written: 0, unchanged: 0, pages: 0)
         do {
-            try SafeWriter.writeFolder(output, force: true) { staging in
-                report = try fill(OutputFolder(staging: staging, previous: previous), manifest: manifest, progress: progress, isCancelled: isCancelled)
+            try SafeWriter.writeFolder(target.path, force: true) { staging in
+                report = try fill(OutputFolder(staging: staging, previous: target.previous), manifest: manifest, progress: progress, isCancelled: isCancelled)
             }
         } catch let refusal as SafeWriter.Refusal {
             throw SiteError(refusal.description)
@@ -132,7 +121,7 @@ public struct SiteBuilder: Sendable {
     /// A rebuild over the previous build in `live`: the new and changed files are staged, then
     /// committed in place.
     func buildInPlace(
-        _ live: String, manifest: Manifest, progress: (@Sendable (Int, Int) -> Void)?,
+        _ live: String, manifest: Manifest, files: consuming Set<String>, progress: (@Sendable (Int, Int) -> Void)?,
         isCancelled: (@Sendable () -> Bool)?, stopCommitAfter: Int?
     ) throws -> Report {
         let url = URL(fileURLWithPath: live)
@@ -141,10 +130,7 @@ public struct SiteBuilder: Sendable {
         let report: Report
         let plan: FolderCommit
         do {
-            var files = OutputFolder.files(under: live)
-            files.remove(FolderCommit.journalName)
-            Trace.mark("live folder listed")
-            let out = OutputFolder(staging: staging, live: live, files: files)
+            let out = OutputFolder(staging: staging, live: live, files: consume files)
             report = try fill(out, manifest: manifest, progress: progress, isCancelled: isCancelled)
             if Double(report.written) > inPlaceShare * Double(report.written + report.unchanged) {
                 try out.completeStaging()
@@ -341,27 +327,41 @@ public struct SiteBuilder: Sendable {
     /// path and fingerprint for the next build.
     func emit(_ kind: PageKind, into out: OutputFolder, previous: [String: UInt64], seed: Fingerprint) throws -> (String, UInt64) {
         let path = model.path(of: kind)
-        let fingerprint = model.fingerprint(kind, seed: seed)
-        var shown: ProcedureVersion?
+        let fingerprint: UInt64
         var files = [path]
         var code = ProcedureCode("")
+        // The history and the index of the version the page shows: read field by field, since a
+        // copy of a version retains every text of its procedure, and most pages are kept.
+        var shown: (history: ProcedureHistory, index: Int)?
+        var postable = false
         if case .procedure(let key) = kind {
-            shown = model.data.catalogue.histories[key].flatMap { model.data.shownVersion(of: $0) }
-            code = shown?.procedure.code ?? ProcedureCode(key)
-            if shown != nil { files.append(SitePath.procedureData(code)) }
+            let history = model.data.catalogue.histories[key]
+            let index = history.flatMap { model.data.shownIndex(of: $0) }
+            fingerprint = model.procedureFingerprint(history, shown: index, seed: seed)
+            code = ProcedureCode(key)
+            if let history, let index {
+                shown = (history, index)
+                code = history.versions[index].procedure.code ?? code
+                files.append(SitePath.procedureData(code))
+                // The posting sheet rests on what the page's fingerprint covers (the version shown,
+                // its decision, the province, the templates), so it is kept or built with the page.
+                postable = sheet != nil && history.versions[index].procedure.isPostable
+                if postable { files.append(SitePath.sheet(code)) }
+            }
+        } else {
+            fingerprint = model.fingerprint(kind, seed: seed)
         }
-        // The posting sheet rests on what the page's fingerprint covers (the version shown, its
-        // decision, the province, the templates), so it is kept or built with the page.
-        let postable = sheet != nil && shown?.procedure.isPostable == true
-        if postable { files.append(SitePath.sheet(code)) }
         // The page and its companion files: kept all together, or made all together.
         if previous[path] == fingerprint, try out.keep(files) {
             // Kept as built last time.
         } else {
             let page = model.page(kind)
             try out.emit(page.path, bytes: try theme.renderBytes(page.context, template: page.template))
-            if let shown { try out.emit(SitePath.procedureData(code), bytes: JSONFormat.bytes(shown.procedure)) }
-            if postable, let sheet, let shown { try out.emit(SitePath.sheet(code), bytes: try sheet(shown, code.key)) }
+            if let shown {
+                let version = shown.history.versions[shown.index]
+                try out.emit(SitePath.procedureData(code), bytes: JSONFormat.bytes(version.procedure))
+                if postable, let sheet { try out.emit(SitePath.sheet(code), bytes: try sheet(version, code.key)) }
+            }
         }
         return (path, fingerprint)
     }

@@ -58,12 +58,19 @@ public struct SiteData: Sendable {
         var byLevel: [Level: [Int]] = [:]
         var fieldGroups = GroupCollector()
         var agencyGroups = GroupCollector()
-        for (i, entry) in state.entries.enumerated() {
-            let p = entry.procedure
-            for level in Set(p.levels) { byLevel[level, default: []].append(i) }
-            for field in p.fields { fieldGroups.add(field.name, i) }
-            let performing = p.agencies(.performing)
-            for name in performing.isEmpty ? p.agencies.map(\.name) : performing { agencyGroups.add(name, i) }
+        // Through a pointer: a copy of an entry (`for entry in`, `let p = entry.procedure`) retains
+        // every text of its procedure, 100,000 times.
+        state.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                let entry = entries.baseAddress! + i
+                for level in Set(entry.pointee.version.procedure.levels) { byLevel[level, default: []].append(i) }
+                for field in entry.pointee.version.procedure.fields { fieldGroups.add(field.name, i) }
+                // The performing agencies, else all of them (`Procedure.agencies(_:)`, inline: the
+                // call copied the procedure).
+                let agencies = entry.pointee.version.procedure.agencies
+                let performing = agencies.contains { $0.role == .performing }
+                for agency in agencies where !performing || agency.role == .performing { agencyGroups.add(agency.name, i) }
+            }
         }
         levels = Level.allCases.compactMap { level in byLevel[level].map { LevelGroup(level: level, entries: $0) } }
         fields = fieldGroups.groups
@@ -80,7 +87,16 @@ public struct SiteData: Sendable {
     /// The version a procedure's page shows: the one in force on the build date, else the next one
     /// to come, else the last one it had.
     public func shownVersion(of history: ProcedureHistory) -> ProcedureVersion? {
-        history.version(at: date) ?? history.versions.first { $0.from > date } ?? history.latest
+        shownIndex(of: history).map { history.versions[$0] }
+    }
+
+    /// The index in `history.versions` of the version its page shows (`shownVersion`), for callers
+    /// that read a field or two of it: copying a version retains every text of its procedure.
+    public func shownIndex(of history: ProcedureHistory) -> Int? {
+        let date = date
+        return history.versions.lastIndex { $0.isInForce(at: date) }
+            ?? history.versions.firstIndex { $0.from > date }
+            ?? (history.versions.isEmpty ? nil : history.versions.count - 1)
     }
 
     /// The absolute URL of a page, when the site has an address.

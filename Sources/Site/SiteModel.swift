@@ -23,6 +23,10 @@ public struct SiteModel: Sendable {
     /// for each version's decision and each level it is at.
     let decisionPaths: [String: (page: String, changes: String)]
     let levelPaths: [Level: String]
+    /// Each decision by number, hashed once per build instead of once per version it set: `header`,
+    /// what a procedure page's history shows of it (its title and signing date); `file`, its number
+    /// and its file's digest (`SiteData.decisionDigests`), nil for a decision built in code.
+    let decisionHeaders: [String: (header: UInt64, file: UInt64?)]
 
     public init(
         data: SiteData, hasSheets: Bool = false,
@@ -38,6 +42,17 @@ public struct SiteModel: Sendable {
             paths[number] = (SitePath.decision(number), SitePath.decisionChanges(number))
         }
         levelPaths = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, SiteLinks.level($0)) })
+        decisionHeaders = data.catalogue.decisions.mapValues { d in
+            var header = Fingerprint()
+            header.add(d.title)
+            header.add(d.signedOn)
+            return (header.value, data.decisionDigests[d.number].map { digest in
+                var file = Fingerprint()
+                file.add(digest)
+                file.add(d.number)
+                return file.value
+            })
+        }
     }
 
     /// Every page, in a fixed order.

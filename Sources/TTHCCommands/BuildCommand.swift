@@ -65,6 +65,14 @@ struct BuildCommand: ParsableCommand {
             Console.error("tthc: error: no site templates found; looked for site/templates in \(candidates.joined(separator: ", ")). Run tthc build from the tthc sources, or keep site/ beside the catalogue folder.")
             throw ExitCode(1)
         }
+        // The output folder next: a folder that cannot be built into is reported before the load,
+        // and the previous build's manifest and files are read while the catalogue loads.
+        let target: SiteOutput
+        do { target = try SiteOutput(output, force: force) } catch let error as SiteError {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        defer { target.release() }
         let loaded = try options.load()
         var province = loaded.province ?? Province(name: "Tỉnh", agencyCode: "")
         // The sheets' QR codes lead to the pages of this site: where it is served, when given.
@@ -85,10 +93,12 @@ struct BuildCommand: ParsableCommand {
             let flag = interruption.flag
             let report = try withExtendedLifetime(interruption) {
                 try builder.build(
-                    into: output, force: force, progress: Console.progress("Đang dựng trang"),
+                    into: target, progress: Console.progress("Đang dựng trang"),
                     isCancelled: { flag.value.load(ordering: .relaxed) })
             }
             Trace.mark("built")
+            keepUntilExit(builder)
+            keepUntilExit(target.previousBuildState)
             if let notice = loaded.sampleNotice { Console.out(notice) }
             Console.out("Đã dựng \(output): \(report.pages) trang; \(report.written) tệp được ghi, \(report.unchanged) tệp không đổi.")
         } catch let error as SiteError {

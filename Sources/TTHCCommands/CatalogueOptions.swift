@@ -37,6 +37,14 @@ struct CatalogueOptions: ParsableArguments {
 /// a command took a quarter of `tthc validate`'s CPU time (and again after `tthc build`).
 private let keptUntilExit = Mutex<[LoadedCatalogue]>([])
 
+/// What a command made from a catalogue (a site's model, the previous build's manifest of 210,000
+/// lines), kept until the process ends for the same reason.
+private let madeKeptUntilExit = Mutex<[any Sendable]>([])
+
+func keepUntilExit(_ value: any Sendable) {
+    madeKeptUntilExit.withLock { $0.append(value) }
+}
+
 struct LoadedCatalogue {
     var folder: CatalogueFolder
     var catalogue: Catalogue

@@ -270,6 +270,20 @@ struct BuildCommandTests {
         }
     }
 
+    @Test func aFolderItMayNotReplaceIsReportedBeforeTheCatalogueIsRead() throws {
+        // A catalogue that does not exist and an output folder tthc did not make: the folder is what
+        // is reported (it is opened before the load, and its previous build read during it).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try "x".write(to: dir.appendingPathComponent("out/keep.txt"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["build", "--catalogue", dir.appendingPathComponent("none").path, "-o", dir.appendingPathComponent("out").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("was not made by tthc build") && run.stderr.contains("--force"), "\(run.stderr)")
+        #expect(!run.stderr.contains("none"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/.out.tthc-lock"), "the lock stays")
+    }
+
     @Test func missingTemplatesAreReportedBeforeTheCatalogueIsRead() throws {
         // From a folder with no site/ and a catalogue that does not exist: the templates are what is
         // reported, so a long catalogue load is not wasted first.
