@@ -56,11 +56,15 @@ extension SiteBuilder {
         let rest = entries.indices.filter { all[$0] == nil }
         for (k, made) in Self.searchDocuments(entries, at: rest, digested: false).enumerated() { all[rest[k]] = made.document }
         Trace.mark("search documents made")
-        var paths: [String] = []
-        for file in SearchIndexBuilder.build(all.map { $0! }) {
-            try out.emit(file.path, file.contents)
-            paths.append(file.path)
+        let files = SearchIndexBuilder.build(all.map { $0! })
+        Trace.mark("search index built (\(files.count) files)")
+        // Thousands of files, each compared with the live one: on every core.
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do { try out.emit(files[i].path, files[i].contents) } catch { failure.withLock { if $0 == nil { $0 = error } } }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let paths = files.map(\.path)
         try out.emit(SearchState.file, bytes: state.bytes(layout: layout))
         return Manifest.Unit(fingerprint: fingerprint, files: paths + [SearchState.file])
     }
