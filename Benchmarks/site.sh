@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Site benchmark (issue 6): a full `tthc build` of a generated catalogue, side by side in the same run
 # with Hugo building equivalent pages from the same data; then a rebuild after a decision amending 20
-# procedures.
+# procedures, and one after a decision renaming 20 (which changes the search index too).
 #
 #   Benchmarks/site.sh [SIZES…]        default sizes: 10000 30000 100000; RUNS=3 by default
 #
@@ -113,6 +113,27 @@ with open(os.path.join(catalogue, "decisions", "benchmark", "9999.json"), "w") a
 PY
 }
 
+rename_20() { # $1 = built site, $2 = catalogue copy to add the decision to, $3 = the build date
+  # As amend_20, but each of the 20 procedures gets a word appended to its name: the search
+  # documents change, so the rebuild rebuilds the search index (amend_20 leaves it as it was).
+  python3 - "$1" "$2" "$3" <<'PY'
+import datetime, json, os, sys
+site, catalogue, at = sys.argv[1], sys.argv[2], sys.argv[3]
+signed = (datetime.date.fromisoformat(at) - datetime.timedelta(days=1)).isoformat()
+rows = [r for r in json.load(open(os.path.join(site, "catalogue.json")))["procedures"] if r["code"][:1].isdigit()]
+items = []
+for row in rows[len(rows) // 2:][:20]:
+    p = json.load(open(os.path.join(site, row["data"])))["procedure"]
+    p["name"] = p["name"] + " trực tuyến"
+    items.append({"action": "amended", "changedParts": ["name"], "procedure": p})
+decision = {"decision": {"number": "9998/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
+            "title": "Công bố danh mục thủ tục hành chính được sửa đổi tên (benchmark)", "items": items}}
+os.makedirs(os.path.join(catalogue, "decisions", "benchmark"), exist_ok=True)
+with open(os.path.join(catalogue, "decisions", "benchmark", "9998.json"), "w") as f:
+    json.dump(decision, f, ensure_ascii=False, indent=1)
+PY
+}
+
 median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.3f" % x["median"] for x in r))' "$1"; }
 # CPU seconds (user + system, mean of the runs) per command: on a shared machine wall time swings
 # with the load, CPU time much less.
@@ -120,8 +141,8 @@ cpu() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; 
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); date: $(date -u +%Y-%m-%d)"
 echo
-echo "| procedures | tthc pages | tthc build s | tthc ms/page | tthc peak MiB | Hugo pages | Hugo s | Hugo ms/page | Hugo peak MiB | per-page ratio (Hugo/tthc) | memory ratio (tthc/Hugo) | load alone s | rebuild +20 s | rebuild written / unchanged | load, --no-cache s | rebuild +20 CPU s |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- | ---: | ---: |"
+echo "| procedures | tthc pages | tthc build s | tthc ms/page | tthc peak MiB | Hugo pages | Hugo s | Hugo ms/page | Hugo peak MiB | per-page ratio (Hugo/tthc) | memory ratio (tthc/Hugo) | load alone s | rebuild +20 s | rebuild written / unchanged | load, --no-cache s | rebuild +20 CPU s | rebuild rename 20 s | rebuild rename 20 CPU s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/n$n"
   [ -d "$dir" ] || "$tthc" generate --procedures "$n" --seed 1 -o "$dir" >&2
@@ -162,15 +183,24 @@ for n in "${sizes[@]}"; do
   # The decision is in force on the build date: its 20 pages (with their data and sheets) are rewritten.
   written=$(echo "$summary" | sed -n 's/.*; \([0-9]*\) tệp được ghi.*/\1/p')
   if [ "${written:-0}" -lt 60 ]; then echo "rebuild wrote only ${written:-?} files: the benchmark decision changed no pages ($summary)" >&2; exit 1; fi
-  python3 - "$n" "$t_pages" "$t_s" "$(cat "$work/rss-tthc")" "$h_pages" "$h_s" "$(cat "$work/rss-hugo")" "$l_s" "$r_s" "$summary" "$ln_s" "$r_cpu" <<'PY'
+  # Rebuild after a decision renaming 20 procedures: the search index changes too.
+  renamed="$work/n$n-rename20"
+  rm -rf "$renamed"; cp -r "$dir" "$renamed"; rename_20 "$base" "$renamed" "$at"
+  njson="$work/rebuild-rename-$n.json"
+  hyperfine --style none --runs "$runs" --export-json "$njson" \
+    --prepare "rm -rf $out && cp -al $base $out" \
+    -n rebuild-rename "$tthc build --catalogue $renamed --at $at -o $out --base-url https://example.invalid/" >&2
+  read -r rn_s < <(median "$njson")
+  read -r rn_cpu < <(cpu "$njson")
+  python3 - "$n" "$t_pages" "$t_s" "$(cat "$work/rss-tthc")" "$h_pages" "$h_s" "$(cat "$work/rss-hugo")" "$l_s" "$r_s" "$summary" "$ln_s" "$r_cpu" "$rn_s" "$rn_cpu" <<'PY'
 import re, sys
-n, tp, ts, tr, hp, hs, hr, ls, rs, summary, lns, rcpu = sys.argv[1:]
+n, tp, ts, tr, hp, hs, hr, ls, rs, summary, lns, rcpu, rns, rncpu = sys.argv[1:]
 tp, hp = int(tp), int(hp)
 ts, hs, ls, rs = float(ts), float(hs), float(ls), float(rs)
 tr, hr = int(tr) / 1024, int(hr) / 1024
 tm, hm = ts * 1000 / tp, hs * 1000 / hp
 m = re.search(r"(\d+) tệp được ghi, (\d+) tệp không đổi", summary)
 counts = f"{m.group(1)} / {m.group(2)}" if m else summary
-print(f"| {int(n):,} | {tp:,} | {ts:.2f} | {tm:.3f} | {tr:.0f} | {hp:,} | {hs:.2f} | {hm:.3f} | {hr:.0f} | {hm / tm:.2f} | {tr / hr:.2f} | {ls:.2f} | {rs:.2f} | {counts} | {float(lns):.2f} | {float(rcpu):.2f} |")
+print(f"| {int(n):,} | {tp:,} | {ts:.2f} | {tm:.3f} | {tr:.0f} | {hp:,} | {hs:.2f} | {hm:.3f} | {hr:.0f} | {hm / tm:.2f} | {tr / hr:.2f} | {ls:.2f} | {rs:.2f} | {counts} | {float(lns):.2f} | {float(rcpu):.2f} | {float(rns):.2f} | {float(rncpu):.2f} |")
 PY
 done

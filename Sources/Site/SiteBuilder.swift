@@ -249,38 +249,6 @@ public struct SiteBuilder: Sendable {
         return units
     }
 
-    /// The search index is made from the search documents alone. Its fingerprint has two halves,
-    /// `identity/content`: the identity names the version each procedure in force shows by its
-    /// decision's file digest (a version's procedure is what its decision's file says for that key),
-    /// and costs nothing next to the documents; when it is the previous build's, the index is kept
-    /// without making a document. Otherwise the documents are made and their text digested: a
-    /// decision that changes only times or fees leaves that digest, and the index, as they were.
-    func searchUnit(_ previous: Manifest, _ out: OutputFolder) throws -> Manifest.Unit {
-        let data = model.data
-        Trace.mark("open data done")
-        let identity = Self.searchIdentity(data, layout: model.layoutKey)
-        let old = previous.units[Manifest.search]
-        let halves = old?.fingerprint.split(separator: "/", maxSplits: 1).map(String.init) ?? []
-        let (oldIdentity, oldContent) = halves.count == 2 ? (halves[0], halves[1]) : (nil, halves.first)
-        if let old, let identity, identity == oldIdentity, try old.files.allSatisfy({ try out.keep($0) }) {
-            return old
-        }
-        let documents = data.state.entries.map { SearchDocument(procedure: $0.version.procedure, key: $0.key) }
-        Trace.mark("search documents made")
-        let content = Self.searchKey(documents, layout: model.layoutKey)
-        Trace.mark("search documents digested")
-        let fingerprint = (identity ?? "-") + "/" + content
-        if let old, content == oldContent, try old.files.allSatisfy({ try out.keep($0) }) {
-            return Manifest.Unit(fingerprint: fingerprint, files: old.files)
-        }
-        var paths: [String] = []
-        for file in SearchIndexBuilder.build(documents) {
-            try out.emit(file.path, file.contents)
-            paths.append(file.path)
-        }
-        return Manifest.Unit(fingerprint: fingerprint, files: paths)
-    }
-
     /// A group of files made together: kept as a whole when its fingerprint is the previous
     /// build's and every file of it is there, else made by `make`, which returns their paths.
     func unit(
@@ -291,35 +259,6 @@ public struct SiteBuilder: Sendable {
             return old
         }
         return Manifest.Unit(fingerprint: fingerprint, files: try make())
-    }
-
-    /// The digest of everything the search index is built from, streamed text by text.
-    static func searchKey(_ documents: [SearchDocument], layout: String) -> String {
-        var digest = ContentDigest.Stream()
-        func add(_ text: String) { digest.add(field: text) }
-        add("search")
-        add(layout)
-        for d in documents {
-            add(d.key); add(d.name); add(d.code); add(d.field); add(d.agency); add(d.level); add(d.body); add(d.path)
-        }
-        return digest.digest.description
-    }
-
-    /// Which version of which procedure the search documents would be made from: each key in force,
-    /// the decision that set its version and that decision's file digest. Nil when a decision was
-    /// not read from a file (a catalogue built in code): then only the documents' text will do.
-    static func searchIdentity(_ data: SiteData, layout: String) -> String? {
-        var digest = ContentDigest.Stream()
-        func add(_ text: String) { digest.add(field: text) }
-        add("search identity")
-        add(layout)
-        for i in data.state.entries.indices {
-            let key = data.state.entries[i].key
-            let decision = data.state.entries[i].version.decision
-            guard let file = data.decisionDigests[decision] else { return nil }
-            add(key); add(decision); add(file)
-        }
-        return digest.digest.description
     }
 
     /// One page, plus the files that go with it (a procedure's open data and posting sheet). A

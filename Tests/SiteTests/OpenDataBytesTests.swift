@@ -134,30 +134,4 @@ struct OpenDataBytesTests {
         texts.add("khai sinh")
         #expect(texts.digest == ContentDigest(Array("Đăng ký\u{0}khai sinh".utf8)))
     }
-
-    /// The search index's identity half names the version each procedure in force shows by its
-    /// decision's file: it changes with any decision's file, and there is none for a catalogue not
-    /// read from files.
-    @Test func theSearchIdentityFollowsTheDecisionFiles() throws {
-        let (sample, province) = try Fixture.sample()
-        var data = SiteData(catalogue: sample, province: province, date: LocalDate(iso: "2026-12-31")!)
-        #expect(SiteBuilder.searchIdentity(data, layout: "L") == nil)
-        for number in sample.decisions.keys { data.decisionDigests[number] = "digest of " + number }
-        let identity = try #require(SiteBuilder.searchIdentity(data, layout: "L"))
-        #expect(SiteBuilder.searchIdentity(data, layout: "L") == identity)
-        #expect(SiteBuilder.searchIdentity(data, layout: "M") != identity)
-        let shown = try #require(data.state.entries.first?.version.decision)
-        var changed = data
-        changed.decisionDigests[shown] = "another file"
-        #expect(SiteBuilder.searchIdentity(changed, layout: "L") != identity)
-        // A decision no version in force comes from does not count.
-        let unused = data.catalogue.decisions.keys.filter { n in !data.state.entries.contains { $0.version.decision == n } }
-        if let other = unused.first {
-            var elsewhere = data
-            elsewhere.decisionDigests[other] = "another file"
-            #expect(SiteBuilder.searchIdentity(elsewhere, layout: "L") == identity)
-        }
-        changed.decisionDigests[shown] = nil
-        #expect(SiteBuilder.searchIdentity(changed, layout: "L") == nil)
-    }
 }
