@@ -14,14 +14,19 @@ public struct Catalogue: Sendable {
 
     /// The procedures in force on a date, sorted by key.
     public func state(at date: LocalDate) -> CatalogueState {
+        state(at: date, sortedKeys: histories.keys.sorted())
+    }
+
+    /// The same, given every key of `histories` sorted (a caller that needs them sorted anyway):
+    /// the keys are sorted, not the entries, which are large to move.
+    public func state(at date: LocalDate, sortedKeys: [String]) -> CatalogueState {
         var entries: [CatalogueState.Entry] = []
-        entries.reserveCapacity(histories.count)
-        for (key, history) in histories {
-            if let version = history.version(at: date) {
+        entries.reserveCapacity(sortedKeys.count)
+        for key in sortedKeys {
+            if let version = histories[key]?.version(at: date) {
                 entries.append(CatalogueState.Entry(key: key, version: version))
             }
         }
-        entries.sort { $0.key < $1.key }
         return CatalogueState(date: date, entries: entries)
     }
 

@@ -1,7 +1,6 @@
 import Catalogue
 import Formats
 import Foundation
-import SearchIndex
 import Synchronization
 
 /// Renders a `SiteModel` with a `Theme` into a folder, all or nothing.

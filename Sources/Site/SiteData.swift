@@ -51,9 +51,10 @@ public struct SiteData: Sendable {
         self.date = date
         let base = baseURL ?? province.baseURL
         self.baseURL = base.flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
-        let state = catalogue.state(at: date)
+        let keys = catalogue.histories.keys.sorted()
+        let state = catalogue.state(at: date, sortedKeys: keys)
         self.state = state
-        procedureKeys = catalogue.histories.keys.sorted()
+        procedureKeys = keys
 
         var byLevel: [Level: [Int]] = [:]
         var fieldGroups = GroupCollector()
