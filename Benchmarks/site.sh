@@ -83,12 +83,14 @@ HTML
 HTML
 }
 
-amend_20() { # $1 = built site, $2 = catalogue copy to add the decision to, $3 = the build date
+decision_20() { # $1 = times | names, $2 = built site, $3 = catalogue copy to add the decision to, $4 = the build date
   # Signed the day before the build date, so it is in force on it: the rebuild changes the 20
   # procedures' pages, data and sheets, the listings, home, feed and open data, not only histories.
-  python3 - "$1" "$2" "$3" <<'PY'
+  # `times` makes each processing time a day shorter (the search index stays as it was); `names`
+  # appends a word to each name (the search documents change, so the index is rebuilt).
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
 import datetime, json, os, sys
-site, catalogue, at = sys.argv[1], sys.argv[2], sys.argv[3]
+mode, site, catalogue, at = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 signed = (datetime.date.fromisoformat(at) - datetime.timedelta(days=1)).isoformat()
 rows = [r for r in json.load(open(os.path.join(site, "catalogue.json")))["procedures"] if r["code"][:1].isdigit()]
 items = []
@@ -96,6 +98,10 @@ for row in rows[len(rows) // 2:]:
     if len(items) == 20:
         break
     p = json.load(open(os.path.join(site, row["data"])))["procedure"]
+    if mode == "names":
+        p["name"] = p["name"] + " trực tuyến"
+        items.append({"action": "amended", "changedParts": ["name"], "procedure": p})
+        continue
     changed = False
     for ch in p.get("channels", []):
         t = ch.get("time", {})
@@ -105,31 +111,12 @@ for row in rows[len(rows) // 2:]:
             changed = True
     if changed:  # a procedure whose times are all text has no time to shorten: take the next one
         items.append({"action": "amended", "changedParts": ["processing-time"], "procedure": p})
-decision = {"decision": {"number": "9999/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
-            "title": "Công bố danh mục thủ tục hành chính được sửa đổi (benchmark)", "items": items}}
+number, title = ("9998", "Công bố danh mục thủ tục hành chính được sửa đổi tên (benchmark)") if mode == "names" \
+    else ("9999", "Công bố danh mục thủ tục hành chính được sửa đổi (benchmark)")
+decision = {"decision": {"number": number + "/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
+            "title": title, "items": items}}
 os.makedirs(os.path.join(catalogue, "decisions", "benchmark"), exist_ok=True)
-with open(os.path.join(catalogue, "decisions", "benchmark", "9999.json"), "w") as f:
-    json.dump(decision, f, ensure_ascii=False, indent=1)
-PY
-}
-
-rename_20() { # $1 = built site, $2 = catalogue copy to add the decision to, $3 = the build date
-  # As amend_20, but each of the 20 procedures gets a word appended to its name: the search
-  # documents change, so the rebuild rebuilds the search index (amend_20 leaves it as it was).
-  python3 - "$1" "$2" "$3" <<'PY'
-import datetime, json, os, sys
-site, catalogue, at = sys.argv[1], sys.argv[2], sys.argv[3]
-signed = (datetime.date.fromisoformat(at) - datetime.timedelta(days=1)).isoformat()
-rows = [r for r in json.load(open(os.path.join(site, "catalogue.json")))["procedures"] if r["code"][:1].isdigit()]
-items = []
-for row in rows[len(rows) // 2:][:20]:
-    p = json.load(open(os.path.join(site, row["data"])))["procedure"]
-    p["name"] = p["name"] + " trực tuyến"
-    items.append({"action": "amended", "changedParts": ["name"], "procedure": p})
-decision = {"decision": {"number": "9998/QĐ-UBND", "signedOn": signed, "authority": "ỦY BAN NHÂN DÂN TỈNH MẪU",
-            "title": "Công bố danh mục thủ tục hành chính được sửa đổi tên (benchmark)", "items": items}}
-os.makedirs(os.path.join(catalogue, "decisions", "benchmark"), exist_ok=True)
-with open(os.path.join(catalogue, "decisions", "benchmark", "9998.json"), "w") as f:
+with open(os.path.join(catalogue, "decisions", "benchmark", number + ".json"), "w") as f:
     json.dump(decision, f, ensure_ascii=False, indent=1)
 PY
 }
@@ -169,7 +156,7 @@ for n in "${sizes[@]}"; do
   # each run starts from a hard-linked copy of the full build (the rebuild never writes through
   # a link, so the copy stays as built).
   plus="$work/n$n-plus20"
-  rm -rf "$plus"; cp -r "$dir" "$plus"; amend_20 "$out" "$plus" "$at"
+  rm -rf "$plus"; cp -r "$dir" "$plus"; decision_20 times "$out" "$plus" "$at"
   base="$work/site-$n-base"
   rm -rf "$base"; cp -al "$out" "$base"
   rjson="$work/rebuild-$n.json"
@@ -185,7 +172,7 @@ for n in "${sizes[@]}"; do
   if [ "${written:-0}" -lt 60 ]; then echo "rebuild wrote only ${written:-?} files: the benchmark decision changed no pages ($summary)" >&2; exit 1; fi
   # Rebuild after a decision renaming 20 procedures: the search index changes too.
   renamed="$work/n$n-rename20"
-  rm -rf "$renamed"; cp -r "$dir" "$renamed"; rename_20 "$base" "$renamed" "$at"
+  rm -rf "$renamed"; cp -r "$dir" "$renamed"; decision_20 names "$base" "$renamed" "$at"
   njson="$work/rebuild-rename-$n.json"
   hyperfine --style none --runs "$runs" --export-json "$njson" \
     --prepare "rm -rf $out && cp -al $base $out" \
